@@ -1,0 +1,6 @@
+package io.supplyguard.customer;
+
+/** Whose phone number this is. */
+public enum ContactRole {
+    OWNER, TENANT, AGENT
+}

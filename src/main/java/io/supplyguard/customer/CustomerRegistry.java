@@ -1,0 +1,146 @@
+package io.supplyguard.customer;
+
+import io.supplyguard.customer.CustomerView.ContactView;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customer registry: customers, their contacts, meters and bindings. The module's API for
+ * the REST layer and for the other modules.
+ */
+@Service
+public class CustomerRegistry {
+
+    private final CustomerRows customers;
+    private final ContactRows contacts;
+    private final MeterRows meters;
+    private final AccountRows accounts;
+    private final Clock clock;
+
+    CustomerRegistry(CustomerRows customers, ContactRows contacts, MeterRows meters, AccountRows accounts, Clock clock) {
+        this.customers = customers;
+        this.contacts = contacts;
+        this.meters = meters;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or updates one customer. Contacts not in the registration are ended (kept as
+     * history); a different meter ends the old binding and binds the new one.
+     *
+     * @throws RegistryConflictException when the meter is bound to another customer, or the
+     *         opening account of an existing customer differs from its current account
+     */
+    @Transactional
+    public RegistrationOutcome register(CustomerRegistration registration) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String customerNo = registration.customerNo();
+        boolean exists = customers.lockExisting(customerNo);
+        if (exists) {
+            customers.update(registration, now);
+        } else {
+            customers.insert(registration, now);
+        }
+        if (registration.contacts() != null) {
+            applyContacts(customerNo, registration.contacts(), now);
+        }
+        if (registration.meter() != null) {
+            applyMeter(customerNo, registration.meter(), now);
+        }
+        applyAccount(customerNo, registration.account(), exists, now);
+        return new RegistrationOutcome(customerNo, !exists);
+    }
+
+    private void applyContacts(String customerNo, List<CustomerRegistration.Contact> requested, OffsetDateTime now) {
+        List<ContactView> current = contacts.current(customerNo);
+        for (ContactView existing : current) {
+            var match = requested.stream()
+                    .filter(r -> r.phone().equals(existing.phone()) && r.role() == existing.role())
+                    .findFirst();
+            if (match.isEmpty()) {
+                contacts.close(existing.id(), now);
+            } else if (match.get().status() != existing.status()
+                    || !java.util.Objects.equals(match.get().verifiedAt(), existing.verifiedAt())) {
+                contacts.updateStatus(existing.id(), match.get().status(), match.get().verifiedAt(), match.get().source());
+            }
+        }
+        for (var contact : requested) {
+            boolean known = current.stream()
+                    .anyMatch(c -> c.phone().equals(contact.phone()) && c.role() == contact.role());
+            if (!known) {
+                contacts.insert(customerNo, contact, now);
+            }
+        }
+    }
+
+    private void applyMeter(String customerNo, CustomerRegistration.Meter meter, OffsetDateTime now) {
+        Optional<String> holder = meters.customerActivelyBoundTo(meter.meterNo());
+        if (holder.isPresent() && !holder.get().equals(customerNo)) {
+            throw new RegistryConflictException("meter.meterNo",
+                    "meter " + meter.meterNo() + " is bound to customer " + holder.get() + "; end that binding first");
+        }
+        meters.upsert(meter);
+        if (meter.relayState() != null) {
+            meters.recordRelayState(meter.meterNo(), meter.relayState(), now);
+        }
+        if (holder.isEmpty()) {
+            meters.endActiveBinding(customerNo, now);
+            meters.bind(customerNo, meter.meterNo(), now);
+        }
+    }
+
+    private void applyAccount(String customerNo, CustomerRegistration.Account account, boolean exists, OffsetDateTime now) {
+        if (!exists) {
+            accounts.open(customerNo, account == null ? new CustomerRegistration.Account(null, null, null) : account, now);
+            return;
+        }
+        if (account != null) {
+            var current = accounts.find(customerNo).orElseThrow();
+            if (!AccountRows.sameOpening(current, account)) {
+                throw new RegistryConflictException("account",
+                        "balances of an existing customer change only through payments and bills");
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CustomerView> find(String customerNo) {
+        return customers.find(customerNo).map(c -> new CustomerView(
+                c.customerNo(), c.name(), c.address(), c.usageClass(), c.billingMode(), c.district(),
+                c.agreementSignedOn(), c.importanceGrade(), c.safetySensitive(), c.safetyReason(),
+                c.supervisingBody(),
+                contacts.current(customerNo),
+                contacts.ended(customerNo),
+                meters.activeMeterView(customerNo).orElse(null),
+                meters.bindings(customerNo),
+                accounts.find(customerNo).orElse(null)));
+    }
+
+    /** @throws CustomerNotFoundException when the customer is not registered */
+    @Transactional(readOnly = true)
+    public CustomerView get(String customerNo) {
+        return find(customerNo).orElseThrow(() -> new CustomerNotFoundException(customerNo));
+    }
+
+    /** Records the relay state just confirmed by reading the meter. */
+    @Transactional
+    public void recordRelayState(String meterNo, RelayState state) {
+        meters.recordRelayState(meterNo, state, OffsetDateTime.now(clock));
+    }
+
+    @Transactional
+    public void recordPowerGuarantee(String meterNo, boolean on) {
+        meters.recordPowerGuarantee(meterNo, on);
+    }
+
+    /** A delivery failed or a person reported the number wrong: it no longer counts as verified. */
+    @Transactional
+    public int markContactUnverified(String customerNo, String phone, String source) {
+        return contacts.markUnverified(customerNo, phone, source);
+    }
+}

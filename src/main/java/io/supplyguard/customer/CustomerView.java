@@ -1,0 +1,66 @@
+package io.supplyguard.customer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A customer as the registry knows it now, with the history of contacts and bindings. */
+public record CustomerView(
+        String customerNo,
+        String name,
+        String address,
+        UsageClass usageClass,
+        BillingMode billingMode,
+        String district,
+        LocalDate agreementSignedOn,
+        ImportanceGrade importanceGrade,
+        boolean safetySensitive,
+        SafetyReason safetyReason,
+        String supervisingBody,
+        List<ContactView> contacts,
+        List<ContactView> contactHistory,
+        MeterView meter,
+        List<BindingView> bindings,
+        AccountView account) {
+
+    public boolean hasFeeControlAgreement() {
+        return agreementSignedOn != null;
+    }
+
+    public record ContactView(
+            long id,
+            String phone,
+            ContactRole role,
+            ContactStatus status,
+            OffsetDateTime verifiedAt,
+            String source,
+            OffsetDateTime validFrom,
+            OffsetDateTime validTo) {
+    }
+
+    public record MeterView(
+            String meterNo,
+            String commAddress,
+            String busId,
+            String protocol,
+            String passwordLevel,
+            String password,
+            String operatorCode,
+            CloseMode closeMode,
+            RelayState relayState,
+            OffsetDateTime relayConfirmedAt,
+            boolean powerGuarantee) {
+    }
+
+    public record BindingView(String meterNo, OffsetDateTime validFrom, OffsetDateTime validTo) {
+    }
+
+    public record AccountView(
+            BigDecimal balance,
+            BigDecimal arrears,
+            LocalDate overdueSince,
+            OffsetDateTime lastPaymentAt,
+            BigDecimal lastPaymentAmount) {
+    }
+}
