@@ -1,0 +1,53 @@
+package io.supplyguard.demo;
+
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.identity.IdentityDirectory;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile (active when no profile is chosen): demo users for every role and about 200
+ * customers. Idempotent: existing users and customers are left as they are, so a restart
+ * neither duplicates nor resets what a newcomer has done since.
+ */
+@Component
+@Profile("demo")
+class DemoDataSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final IdentityDirectory identity;
+    private final CustomerRegistry registry;
+    private final Clock clock;
+
+    DemoDataSeeder(IdentityDirectory identity, CustomerRegistry registry, Clock clock) {
+        this.identity = identity;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void seed() {
+        identity.ensureRoleGroups();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(), user.groupId());
+        }
+        int created = 0;
+        for (var customer : DemoCustomers.all(LocalDate.now(clock))) {
+            if (registry.find(customer.customerNo()).isEmpty()) {
+                registry.register(customer);
+                created++;
+            }
+        }
+        log.info("Demo data: {} users, {} customers created ({} already present)",
+                DemoUsers.ALL.size(), created, DemoCustomers.COUNT - created);
+    }
+}

@@ -1,0 +1,36 @@
+package io.supplyguard.identity;
+
+import java.util.List;
+
+/** The Camunda groups of SupplyGuard's roles (DESIGN.md §2); ids are what BPMN candidate groups use. */
+public final class Roles {
+
+    public static final String FEE_CONTROL_OPERATORS = "fee-control-operators";
+    public static final String LEADERS = "leaders";
+    public static final String DISTRICT_MANAGERS = "district-managers";
+    public static final String RECONNECTION_DESK = "reconnection-desk";
+    public static final String COUNTY_DUTY = "county-duty";
+    public static final String FIELD_CREW = "field-crew";
+    public static final String AUDITORS = "auditors";
+    public static final String PROCESS_DESIGNERS = "process-designers";
+    /** Camunda's own administrators group. */
+    public static final String ADMINS = "camunda-admin";
+
+    /** Group id and its Chinese display name, in the order Admin lists them. */
+    public record Role(String groupId, String name) {
+    }
+
+    public static final List<Role> ALL = List.of(
+            new Role(FEE_CONTROL_OPERATORS, "费控专责"),
+            new Role(LEADERS, "领导"),
+            new Role(DISTRICT_MANAGERS, "台区经理"),
+            new Role(RECONNECTION_DESK, "复电专席"),
+            new Role(COUNTY_DUTY, "县级值班员"),
+            new Role(FIELD_CREW, "现场作业人员"),
+            new Role(AUDITORS, "审计"),
+            new Role(PROCESS_DESIGNERS, "流程设计"),
+            new Role(ADMINS, "系统管理员"));
+
+    private Roles() {
+    }
+}
