@@ -1,5 +1,6 @@
 package io.supplyguard.customer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,8 +46,9 @@ public record CustomerView(
             String busId,
             String protocol,
             String passwordLevel,
-            String password,
-            String operatorCode,
+            // secrets for the meter driver only: never serialised into API answers
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String operatorCode,
             CloseMode closeMode,
             RelayState relayState,
             OffsetDateTime relayConfirmedAt,
