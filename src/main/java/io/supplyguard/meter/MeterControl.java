@@ -1,0 +1,50 @@
+package io.supplyguard.meter;
+
+/**
+ * The only way SupplyGuard touches a meter. Every call is queued on the meter's RS-485 bus
+ * (closing and power-guarantee commands ahead of trips), audited with its frames and the
+ * requesting process/user, and answers with a classified {@link CommandResult} — never an
+ * exception for a meter that misbehaves.
+ */
+public interface MeterControl {
+
+    /** Status word 3 (DI 04000503): relay open, command open, pre-trip alarm, power guarantee. */
+    CommandResult readRelayStatus(MeterTarget target, Requester requester);
+
+    /** The meter's own meter number (DI 04000402), to check the registry binding (P4). */
+    CommandResult readMeterNumber(MeterTarget target, Requester requester);
+
+    /** Remaining money (DI 00900200). */
+    CommandResult readRemainingMoney(MeterTarget target, Requester requester);
+
+    /** Switching command (control 1CH), confirmed by reading status word 3 back. */
+    CommandResult execute(MeterTarget target, ControlCommand command, Requester requester);
+
+    default CommandResult trip(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.TRIP, requester);
+    }
+
+    default CommandResult closeAllowed(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.CLOSE_ALLOWED, requester);
+    }
+
+    default CommandResult directClose(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.DIRECT_CLOSE, requester);
+    }
+
+    default CommandResult alarmOn(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.ALARM_ON, requester);
+    }
+
+    default CommandResult alarmOff(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.ALARM_OFF, requester);
+    }
+
+    default CommandResult powerGuaranteeOn(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.POWER_GUARANTEE_ON, requester);
+    }
+
+    default CommandResult powerGuaranteeOff(MeterTarget target, Requester requester) {
+        return execute(target, ControlCommand.POWER_GUARANTEE_OFF, requester);
+    }
+}

@@ -1,0 +1,43 @@
+package io.supplyguard.meter;
+
+import java.time.Duration;
+
+/**
+ * The simulated meters behind buses configured as SIMULATED (demo profile, tests). Lets tests
+ * and the demo seeder install meters and provoke the failures a real bus has.
+ */
+public interface MeterSimulation {
+
+    /** Installs (or replaces) a simulated meter answering at {@code address} on {@code busId}. */
+    void install(String busId, String address, String meterNo, boolean relayOpen);
+
+    boolean isInstalled(String busId, String address);
+
+    RelayStatus status(String busId, String address);
+
+    /** Moves the relay as if by hand (e.g. a field crew at the meter box). */
+    void forceRelay(String busId, String address, boolean open);
+
+    void setPowerGuarantee(String busId, String address, boolean on);
+
+    /** Makes the meter misbehave for the next {@code times} requests ({@code Integer.MAX_VALUE}: until cleared). */
+    void injectFault(String busId, String address, SimulatedFault fault, int times);
+
+    void clearFaults(String busId, String address);
+
+    /** Simulated wire time per byte is emulated when set (zero: answer at once). */
+    void setLatency(String busId, Duration extraPerReply);
+
+    enum SimulatedFault {
+        /** No reply at all. */
+        SILENT,
+        /** Reply with a wrong checksum. */
+        GARBLED,
+        /** Abnormal reply: wrong password / unauthorised. */
+        REJECT_PASSWORD,
+        /** Acknowledges switching commands but the relay does not move. */
+        RELAY_STUCK,
+        /** Reports a different meter number. */
+        WRONG_METER_NUMBER
+    }
+}
