@@ -9,10 +9,12 @@
 #
 # The server is tuned for tests (durability off: fsync, synchronous_commit, full_page_writes).
 # It is a CI/development database; a production server is configured by its operator.
+# Overrides: SUPPLYGUARD_PG_VERSION (15), _CLUSTER (main), _PORT (5432, for a new cluster),
+# _DATABASE, _ROLE, _PASSWORD (supplyguard).
 set -euo pipefail
 
 PG_VERSION="${SUPPLYGUARD_PG_VERSION:-15}"   # Debian 12's "postgresql" is 15
-PG_CLUSTER=main
+PG_CLUSTER="${SUPPLYGUARD_PG_CLUSTER:-main}"
 PG_PORT="${SUPPLYGUARD_PG_PORT:-5432}"
 DB_NAME="${SUPPLYGUARD_PG_DATABASE:-supplyguard}"
 DB_USER="${SUPPLYGUARD_PG_ROLE:-supplyguard}"
