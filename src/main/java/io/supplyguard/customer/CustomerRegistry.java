@@ -143,4 +143,25 @@ public class CustomerRegistry {
     public int markContactUnverified(String customerNo, String phone, String source) {
         return contacts.markUnverified(customerNo, phone, source);
     }
+
+    /**
+     * A person (district manager, verification campaign) checked a contact. A confirmed number
+     * becomes VALID and verified now; a number found wrong becomes INVALID. A new number replaces
+     * the current contact of the same role, which stays in the history.
+     */
+    @Transactional
+    public void recordContactVerification(String customerNo, String phone, ContactRole role, boolean valid, String source) {
+        get(customerNo);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ContactStatus status = valid ? ContactStatus.VALID : ContactStatus.INVALID;
+        var existing = contacts.current(customerNo).stream().filter(c -> c.phone().equals(phone)).findFirst();
+        if (existing.isPresent()) {
+            contacts.updateStatus(existing.get().id(), status, now, source);
+            return;
+        }
+        if (valid) {
+            contacts.current(customerNo).stream().filter(c -> c.role() == role).forEach(c -> contacts.close(c.id(), now));
+        }
+        contacts.insert(customerNo, new CustomerRegistration.Contact(phone, role, status, now, source), now);
+    }
 }

@@ -1,0 +1,38 @@
+package io.supplyguard.disconnection;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The "never two per customer" guard: a primary key on the customer number. */
+@Repository
+class ActiveDisconnections {
+
+    private final JdbcClient jdbc;
+
+    ActiveDisconnections(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws DisconnectionAlreadyRunningException when another disconnection holds the customer */
+    void claim(String customerNo, String processInstanceId, String trigger, OffsetDateTime now) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO active_disconnection (customer_no, process_instance_id, started_at, trigger_source)
+                    VALUES (?, ?, ?, ?)""").params(customerNo, processInstanceId, now, trigger).update();
+        } catch (DuplicateKeyException e) {
+            throw new DisconnectionAlreadyRunningException(customerNo, holder(customerNo).orElse("?"));
+        }
+    }
+
+    void release(String processInstanceId) {
+        jdbc.sql("DELETE FROM active_disconnection WHERE process_instance_id = ?").param(processInstanceId).update();
+    }
+
+    Optional<String> holder(String customerNo) {
+        return jdbc.sql("SELECT process_instance_id FROM active_disconnection WHERE customer_no = ?")
+                .param(customerNo).query(String.class).optional();
+    }
+}

@@ -1,0 +1,53 @@
+package io.supplyguard.disconnection;
+
+import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_PHONE;
+import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_ROLE;
+import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_VERIFIED;
+import static io.supplyguard.disconnection.DisconnectionVariables.CUSTOMER_NO;
+
+import io.supplyguard.customer.ContactStatus;
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.customer.CustomerView.ContactView;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * P1: a reminder or notice only counts when it reaches a number somebody verified recently.
+ * Sets {@code contactVerified}; the model sends the district manager to verify otherwise.
+ */
+@Component("checkContact")
+class ContactCheck implements JavaDelegate {
+
+    private final CustomerRegistry registry;
+    private final DisconnectionProperties properties;
+    private final Clock clock;
+
+    ContactCheck(CustomerRegistry registry, DisconnectionProperties properties, Clock clock) {
+        this.registry = registry;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<ContactView> contact = verifiedContact((String) execution.getVariable(CUSTOMER_NO));
+        execution.setVariable(CONTACT_VERIFIED, contact.isPresent());
+        contact.ifPresent(c -> {
+            execution.setVariable(CONTACT_PHONE, c.phone());
+            execution.setVariable(CONTACT_ROLE, c.role().name());
+        });
+    }
+
+    Optional<ContactView> verifiedContact(String customerNo) {
+        OffsetDateTime oldestAccepted = OffsetDateTime.now(clock).minus(properties.contactValidity());
+        return registry.get(customerNo).contacts().stream()
+                .filter(c -> c.status() == ContactStatus.VALID)
+                .filter(c -> c.verifiedAt() != null && !c.verifiedAt().isBefore(oldestAccepted))
+                .max(Comparator.comparing(ContactView::verifiedAt));
+    }
+}

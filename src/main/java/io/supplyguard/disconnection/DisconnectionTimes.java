@@ -1,0 +1,19 @@
+package io.supplyguard.disconnection;
+
+import org.springframework.stereotype.Component;
+
+/** The configured durations as ISO-8601 strings, for the timer expressions of the models. */
+@Component("disconnectionTimes")
+public class DisconnectionTimes {
+
+    private final DisconnectionProperties properties;
+
+    DisconnectionTimes(DisconnectionProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Wait after the reminder SMS, in which a payment ends the process. */
+    public String reminderPeriod() {
+        return properties.reminderPeriod().toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.supplyguard.disconnection;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads what people entered in Camunda Forms. form-js datetime fields send ISO text with or
+ * without an offset depending on the form's settings; without one, the business zone applies.
+ */
+final class FormValues {
+
+    private FormValues() {
+    }
+
+    static String requiredText(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw new FormInputException(name, "is required");
+        }
+        return value.toString().trim();
+    }
+
+    static String optionalText(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? "" : value.toString().trim();
+    }
+
+    static boolean requiredBoolean(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value != null && ("true".equals(value.toString()) || "false".equals(value.toString()))) {
+            return Boolean.parseBoolean(value.toString());
+        }
+        throw new FormInputException(name, "must be chosen (true or false)");
+    }
+
+    static OffsetDateTime requiredDateTime(VariableScope scope, String name, ZoneId zone) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(zone).toOffsetDateTime();
+        }
+        String text = requiredText(scope, name);
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime();
+                } catch (DateTimeParseException notDate) {
+                    throw new FormInputException(name, "must be a date and time like 2026-11-28T10:00");
+                }
+            }
+        }
+    }
+
+    static LocalDate requiredDate(VariableScope scope, String name, ZoneId zone) {
+        return requiredDateTime(scope, name, zone).atZoneSameInstant(zone).toLocalDate();
+    }
+}

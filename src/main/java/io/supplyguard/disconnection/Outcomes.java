@@ -1,0 +1,21 @@
+package io.supplyguard.disconnection;
+
+import static io.supplyguard.disconnection.DisconnectionVariables.OUTCOME;
+import static io.supplyguard.disconnection.DisconnectionVariables.OUTCOME_REASON;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * End-event listener of the disconnection models: every instance ends with a recorded outcome
+ * (P10), e.g. {@code ${outcomes.record(execution, 'PAID_BEFORE_CUT', 'verificationDetail')}}.
+ */
+@Component("outcomes")
+public class Outcomes {
+
+    public void record(DelegateExecution execution, String outcome, String reasonVariable) {
+        execution.getProcessInstance().setVariable(OUTCOME, outcome);
+        Object reason = reasonVariable != null ? execution.getVariable(reasonVariable) : null;
+        execution.getProcessInstance().setVariable(OUTCOME_REASON, reason != null ? reason.toString() : "");
+    }
+}
