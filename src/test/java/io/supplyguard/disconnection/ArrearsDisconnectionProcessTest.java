@@ -378,4 +378,38 @@ class ArrearsDisconnectionProcessTest {
         assertThat(pi).isWaitingAt("Task_VerifyContactAfterBounce", "Event_ReminderPeriodElapsed");
         assertThat(task(pi, "Task_VerifyContactAfterBounce")).hasCandidateGroup("district-managers");
     }
+
+    @Test
+    void aContactThatBouncedMeanwhileBlocksTheCutUntilTheDistrictManagerVerifiesIt() {
+        TestCustomer c = fixture.customer();
+        ProcessInstance pi = start(c);
+        throughNotice(pi);
+        registry.markContactUnverified(c.customerNo(), "13800001234", "SMS_RECEIPT");
+
+        fixture.fireNextTimer(pi.getId());
+        assertThat(pi).isWaitingAt("Task_VerifyContactBeforeCut");
+        assertThat(relayOpen(c)).isFalse();
+        complete(pi, "Task_VerifyContactBeforeCut", "contactPhone", "13800001234", "contactRole", "OWNER", "contactConfirmed", "true");
+
+        assertThat(pi).isWaitingAt("Event_ExecutionWindowOpens");
+        fixture.fireNextTimer(pi.getId());
+        assertThat(pi).isEnded();
+        assertThat(outcome(pi)).isEqualTo("DISCONNECTED");
+    }
+
+    @Test
+    void anOperatorStartsFromTasklistWithTheStartFormAndTheBusinessKeyBecomesTheCustomerNumber() {
+        TestCustomer c = fixture.customer();
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("arrears-disconnection").latestVersion().singleResult().getId();
+        assertThat(engine.getFormService().getStartFormData(definitionId).getCamundaFormRef().getKey())
+                .isEqualTo("disconnection-start");
+
+        ProcessInstance pi = engine.getFormService().submitStartForm(definitionId, Map.of("customerNo", c.customerNo()));
+        assertThat(pi.getBusinessKey()).isEqualTo(c.customerNo());
+        assertThat(pi).variables().containsEntry("trigger", "TASKLIST");
+
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, Map.of("customerNo", "9999999999")))
+                .hasMessageContaining("9999999999");
+    }
 }
