@@ -37,8 +37,11 @@ class DemoDataSeeder {
     @Order(10)
     void seed() {
         identity.ensureRoleGroups();
+        for (String district : DemoCustomers.DISTRICTS) {
+            identity.ensureDistrictGroups(district);
+        }
         for (DemoUsers.DemoUser user : DemoUsers.ALL) {
-            identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(), user.groupId());
+            identity.ensureUser(user.id(), user.firstName(), user.lastName(), user.id(), user.groupIds());
         }
         int created = 0;
         for (var customer : DemoCustomers.all(LocalDate.now(clock))) {

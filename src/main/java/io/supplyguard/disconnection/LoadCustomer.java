@@ -5,6 +5,7 @@ import static io.supplyguard.disconnection.DisconnectionVariables.*;
 import io.supplyguard.customer.CustomerNotFoundException;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView;
+import io.supplyguard.identity.IdentityDirectory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,11 +25,13 @@ class LoadCustomer implements JavaDelegate {
 
     private final CustomerRegistry registry;
     private final ActiveDisconnections active;
+    private final IdentityDirectory directory;
     private final Clock clock;
 
-    LoadCustomer(CustomerRegistry registry, ActiveDisconnections active, Clock clock) {
+    LoadCustomer(CustomerRegistry registry, ActiveDisconnections active, IdentityDirectory directory, Clock clock) {
         this.registry = registry;
         this.active = active;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -45,6 +48,8 @@ class LoadCustomer implements JavaDelegate {
         execution.setVariable(STARTED_AT, now.toString());
         execution.setVariable(SUPPLY_CUT, false);
         CustomerSnapshot.of(customer, LocalDate.now(clock)).writeTo(execution);
+        // the district's tasks go to that district's managers and crew only
+        directory.ensureDistrictGroups(customer.district());
     }
 
     private static String customerNo(DelegateExecution execution) {

@@ -47,4 +47,10 @@ public class IdentityDirectory {
             }
         }
     }
+
+    /** The district's manager and field-crew groups, created when a process first needs them. */
+    public void ensureDistrictGroups(String district) {
+        ensureGroup(Roles.districtManagersOf(district), "台区经理 " + district, "WORKFLOW");
+        ensureGroup(Roles.fieldCrewOf(district), "现场作业人员 " + district, "WORKFLOW");
+    }
 }

@@ -13,6 +13,8 @@ public final class Roles {
     public static final String FIELD_CREW = "field-crew";
     public static final String AUDITORS = "auditors";
     public static final String PROCESS_DESIGNERS = "process-designers";
+    /** Service accounts of the billing/marketing system and the SMS gateway (payments, bills, readings, receipts). */
+    public static final String BILLING_SYSTEM = "billing-system";
     /** Camunda's own administrators group. */
     public static final String ADMINS = "camunda-admin";
 
@@ -29,7 +31,25 @@ public final class Roles {
             new Role(FIELD_CREW, "现场作业人员"),
             new Role(AUDITORS, "审计"),
             new Role(PROCESS_DESIGNERS, "流程设计"),
+            new Role(BILLING_SYSTEM, "营销系统接口"),
             new Role(ADMINS, "系统管理员"));
+
+    /** Staff who work in Tasklist. */
+    public static final List<String> TASKLIST_USERS = List.of(FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS,
+            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW);
+
+    /**
+     * The candidate group of a district's managers: a district manager works the tasks of the
+     * districts whose group they are in, and no others.
+     */
+    public static String districtManagersOf(String district) {
+        return DISTRICT_MANAGERS + "-" + district;
+    }
+
+    /** The candidate group of a district's field crew. */
+    public static String fieldCrewOf(String district) {
+        return FIELD_CREW + "-" + district;
+    }
 
     private Roles() {
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import io.supplyguard.testsupport.TestAdminAutoConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -33,12 +34,14 @@ class CustomerApiTest {
     }
 
     Answer post(String path, Object body) {
-        return exchange(RestClient.create("http://localhost:" + port).post().uri(path)
+        return exchange(RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(TestAdminAutoConfiguration.USER, TestAdminAutoConfiguration.PASSWORD)).build().post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : json.valueToTree(body).toString()));
     }
 
     Answer get(String path) {
-        return exchange(RestClient.create("http://localhost:" + port).get().uri(path));
+        return exchange(RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(TestAdminAutoConfiguration.USER, TestAdminAutoConfiguration.PASSWORD)).build().get().uri(path));
     }
 
     private Answer exchange(RestClient.RequestHeadersSpec<?> request) {

@@ -150,7 +150,7 @@ class ArrearsDisconnectionProcessTest {
         TestCustomer c = fixture.customer(DisconnectionFixture::staleContact);
         ProcessInstance pi = start(c);
         assertThat(pi).isWaitingAt("Task_VerifyContact");
-        assertThat(task(pi, "Task_VerifyContact")).hasCandidateGroup("district-managers");
+        assertThat(task(pi, "Task_VerifyContact")).hasCandidateGroup("district-managers-TQ-T01");
 
         assertThatThrownBy(() -> complete(pi, "Task_VerifyContact", "contactPhone", "12345", "contactRole", "OWNER",
                 "contactConfirmed", true)).hasMessageContaining("contactPhone");
@@ -294,7 +294,7 @@ class ArrearsDisconnectionProcessTest {
 
         fixture.fireNextTimer(pi.getId());
         assertThat(pi).isWaitingAt("Task_FieldCutOrder");
-        assertThat(task(pi, "Task_FieldCutOrder")).hasCandidateGroup("field-crew");
+        assertThat(task(pi, "Task_FieldCutOrder")).hasCandidateGroup("field-crew-TQ-T01");
         assertThat(pi).variables().containsEntry("tripOutcome", "NOT_CONFIRMED");
 
         assertThatThrownBy(() -> complete(pi, "Task_FieldCutOrder", "fieldResult", "DONE")).hasMessageContaining("fieldTerminalId");
@@ -376,7 +376,7 @@ class ArrearsDisconnectionProcessTest {
         runtime.createMessageCorrelation("Message_SmsDeliveryFailed").processInstanceId(pi.getId())
                 .setVariable("smsFailureReason", "空号").correlate();
         assertThat(pi).isWaitingAt("Task_VerifyContactAfterBounce", "Event_ReminderPeriodElapsed");
-        assertThat(task(pi, "Task_VerifyContactAfterBounce")).hasCandidateGroup("district-managers");
+        assertThat(task(pi, "Task_VerifyContactAfterBounce")).hasCandidateGroup("district-managers-TQ-T01");
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.supplyguard.identity;
+
+import static io.supplyguard.identity.Roles.*;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic (Camunda identity); {@code /api}
+ * checks roles here, {@code /engine-rest} leaves the decision to Camunda's authorizations. The
+ * webapps keep their own login, sessions and CSRF protection, so their paths pass untouched.
+ * 401 and 403 are problem details.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestSecurityConfiguration {
+
+    static final String[] STAFF = {FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS, RECONNECTION_DESK, COUNTY_DUTY,
+            FIELD_CREW, AUDITORS, ADMINS};
+    static final String[] READERS_OF_CUSTOMER_HISTORY = {FEE_CONTROL_OPERATORS, AUDITORS, LEADERS, RECONNECTION_DESK,
+            COUNTY_DUTY, ADMINS};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, json, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic, Camunda user)")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                problem(response, json, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic, Camunda user)"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                problem(response, json, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
+                                        + request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/engine-rest/**").authenticated()
+                        // registry and billing data come from the billing system
+                        .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
+                        .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")
+                        .hasAnyAuthority(BILLING_SYSTEM, ADMINS)
+                        // only fee-control operators run disconnections
+                        .requestMatchers(POST, "/api/fee-control/evaluations", "/api/disconnections/**")
+                        .hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        .requestMatchers(POST, "/api/weather-alerts").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
+                        .hasAnyAuthority(READERS_OF_CUSTOMER_HISTORY)
+                        .requestMatchers(GET, "/api/**").hasAnyAuthority(STAFF)
+                        .anyRequest().hasAuthority(ADMINS))
+                .addFilterAfter(new EngineRestAuthenticationBridge(identity), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Everything else (webapps, health, static files) keeps Camunda's own protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappsKeepTheirOwnSecurity(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status == HttpStatus.UNAUTHORIZED ? "Unauthorized" : "Forbidden");
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"SupplyGuard\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,81 @@
+package io.supplyguard.identity;
+
+import static io.supplyguard.identity.Roles.*;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rights of each role as Camunda authorizations (issue 7), granted idempotently at start-up.
+ * Task work comes from candidate groups (the engine authorizes a task's candidate group on it);
+ * what is granted here is what the webapps and the engine REST API need around that. Nobody but
+ * {@code camunda-admin} gets DELETE, UPDATE, SUSPEND or MIGRATE on process instances.
+ */
+@Component
+class RoleAuthorizations {
+
+    static final String ARREARS_DISCONNECTION = "arrears-disconnection";
+    static final String EMERGENCY_RECONNECTION = "emergency-reconnection";
+
+    private final AuthorizationService authorizations;
+
+    RoleAuthorizations(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    void grant() {
+        for (String group : TASKLIST_USERS) {
+            grant(group, APPLICATION, "tasklist", ACCESS);
+            grant(group, FILTER, "*", READ);
+            grant(group, PROCESS_DEFINITION, "*", READ);
+        }
+        grant(FEE_CONTROL_OPERATORS, PROCESS_DEFINITION, ARREARS_DISCONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);
+        grant(RECONNECTION_DESK, PROCESS_DEFINITION, EMERGENCY_RECONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        grant(RECONNECTION_DESK, PROCESS_INSTANCE, "*", CREATE);
+
+        readOnlyCockpit(AUDITORS);
+        grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+        grant(AUDITORS, TASK, "*", READ);
+        readOnlyCockpit(PROCESS_DESIGNERS);
+        grant(PROCESS_DESIGNERS, DEPLOYMENT, "*", READ, CREATE);
+    }
+
+    private void readOnlyCockpit(String group) {
+        grant(group, APPLICATION, "cockpit", ACCESS);
+        grant(group, PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        grant(group, PROCESS_INSTANCE, "*", READ);
+        grant(group, DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        grant(group, DECISION_REQUIREMENTS_DEFINITION, "*", READ);
+        grant(group, DEPLOYMENT, "*", READ);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean missing = Arrays.stream(permissions).anyMatch(p -> !authorization.isPermissionGranted(p));
+        if (existing == null || missing) {
+            Arrays.stream(permissions).forEach(authorization::addPermission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}
