@@ -1,0 +1,164 @@
+package io.supplyguard.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Arrears evaluation: overdue vs grace, ineligible with reasons, already running, with and without a starter. */
+class ArrearsEvaluationTest extends AccountApiSupport {
+
+    @Autowired EvaluationRows rows;
+    @Autowired FeeControlProperties properties;
+    @Autowired TransactionTemplate transaction;
+    @Autowired Clock clock;
+    @Autowired JdbcClient jdbc;
+
+    /** Grace period 10 days: overdue since 11 days ago is beyond it, 10 days ago is not yet. */
+    String beyondGrace() {
+        return LocalDate.now(clock).minusDays(11).toString();
+    }
+
+    String atGraceLimit() {
+        return LocalDate.now(clock).minusDays(10).toString();
+    }
+
+    @Test
+    void withoutADisconnectionProcessTheEligibleSetIsRecordedAndNothingStarted() {
+        String eligible = registerCustomer("0.00", "88.00", beyondGrace());
+        String withinGrace = registerCustomer("0.00", "88.00", atGraceLimit());
+        String paidUp = registerCustomer("20.00", "0.00", null);
+        ObjectNode unsigned = customer(nextCustomerNo(), "0.00", "60.00", beyondGrace());
+        unsigned.remove("agreementSignedOn");
+        String noAgreement = register(unsigned);
+        ObjectNode meterless = customer(nextCustomerNo(), "0.00", "60.00", beyondGrace());
+        meterless.remove("meter");
+        String noMeter = register(meterless);
+
+        Answer answer = post("/api/fee-control/evaluations", "{}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode report = answer.body();
+        assertThat(report.at("/disconnectionProcessInstalled").asBoolean()).isFalse();
+        assertThat(report.at("/note").asText()).contains("no disconnection process installed");
+        assertThat(report.at("/started").asLong()).isZero();
+        assertThat(report.at("/examined").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(report.at("/overdue").asLong()).isEqualTo(report.at("/eligible").asLong()
+                + report.at("/alreadyRunning").asLong() + report.at("/ineligible").asLong());
+        assertThat(report.at("/ineligibleReasons/NO_AGREEMENT").asLong()).isGreaterThanOrEqualTo(1);
+
+        Map<String, String> outcomes = outcomes(report.at("/evaluationId").asLong());
+        assertThat(outcomes).containsEntry(eligible, "ELIGIBLE")
+                .containsEntry(noAgreement, "INELIGIBLE:NO_AGREEMENT")
+                .containsEntry(noMeter, "INELIGIBLE:NO_ACTIVE_METER")
+                .doesNotContainKeys(withinGrace, paidUp);
+    }
+
+    @Test
+    void withAStarterEachEligibleCustomerIsStartedOnceAndRunningOnesAreCounted() {
+        String toStart = registerCustomer("0.00", "300.00", beyondGrace());
+        String running = registerCustomer("0.00", "300.00", beyondGrace());
+        String raceLost = registerCustomer("0.00", "300.00", beyondGrace());
+        String broken = registerCustomer("0.00", "300.00", beyondGrace());
+        FakeStarter starter = new FakeStarter(Set.of(running), Set.of(raceLost), Set.of(broken));
+
+        EvaluationReport report = evaluationWith(starter).evaluate(EvaluationTrigger.ON_DEMAND);
+
+        assertThat(report.disconnectionProcessInstalled()).isTrue();
+        assertThat(report.note()).isNull();
+        Map<String, String> outcomes = outcomes(report.evaluationId());
+        assertThat(outcomes).containsEntry(toStart, "STARTED")
+                .containsEntry(running, "ALREADY_RUNNING")
+                .containsEntry(raceLost, "ALREADY_RUNNING")
+                .containsEntry(broken, "START_FAILED");
+        assertThat(starter.started).contains(toStart).doesNotContain(running);
+        assertThat(starter.started).as("one start per customer").doesNotHaveDuplicates();
+        assertThat(starter.triggers).allMatch(t -> t.equals("arrears-evaluation:" + report.evaluationId()));
+        assertThat(report.started()).isEqualTo(outcomes.values().stream().filter("STARTED"::equals).count());
+        assertThat(report.alreadyRunning()).isGreaterThanOrEqualTo(2);
+        assertThat(report.startFailed()).isGreaterThanOrEqualTo(1);
+
+        // the next evaluation: the started customer now counts as running, not started again
+        FakeStarter next = new FakeStarter(Set.copyOf(starter.started), Set.of(), Set.of());
+        EvaluationReport second = evaluationWith(next).evaluate(EvaluationTrigger.ON_DEMAND);
+        assertThat(outcomes(second.evaluationId())).containsEntry(toStart, "ALREADY_RUNNING");
+        assertThat(next.started).doesNotContain(toStart).contains(broken);
+    }
+
+    @Test
+    void aPaymentBeforeTheEvaluationTakesTheCustomerOut() {
+        String customerNo = registerCustomer("0.00", "40.00", beyondGrace());
+        post("/api/payments", payment("EVAL-PAY-" + customerNo, customerNo, "40.00"));
+        EvaluationReport report = evaluationWith(null).evaluate(EvaluationTrigger.ON_DEMAND);
+        assertThat(outcomes(report.evaluationId())).doesNotContainKey(customerNo);
+    }
+
+    private ArrearsEvaluation evaluationWith(DisconnectionStarter starter) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(
+                starter == null ? Map.of() : Map.of("starter", starter));
+        return new ArrearsEvaluation(rows, beans.getBeanProvider(DisconnectionStarter.class), properties,
+                transaction, clock);
+    }
+
+    private Map<String, String> outcomes(long evaluationId) {
+        Map<String, String> outcomes = new HashMap<>();
+        jdbc.sql("SELECT customer_no, outcome, reason FROM fee_control_candidate WHERE evaluation_id = ?")
+                .param(evaluationId)
+                .query((rs, i) -> outcomes.put(rs.getString(1),
+                        rs.getString(2) + (rs.getString(3) == null ? "" : ":" + rs.getString(3))))
+                .list();
+        return outcomes;
+    }
+
+    /** Answers "running" with a set query, as the disconnection module's starter will. */
+    static class FakeStarter implements DisconnectionStarter {
+        final Set<String> running;
+        final Set<String> startedMeanwhile;
+        final Set<String> failing;
+        final List<String> started = new CopyOnWriteArrayList<>();
+        final List<String> triggers = new CopyOnWriteArrayList<>();
+
+        FakeStarter(Set<String> running, Set<String> startedMeanwhile, Set<String> failing) {
+            this.running = running;
+            this.startedMeanwhile = startedMeanwhile;
+            this.failing = failing;
+        }
+
+        @Override
+        public boolean startFor(String customerNo, String trigger) {
+            if (failing.contains(customerNo)) {
+                throw new IllegalStateException("engine unavailable");
+            }
+            if (startedMeanwhile.contains(customerNo)) {
+                return false;
+            }
+            started.add(customerNo);
+            triggers.add(trigger);
+            return true;
+        }
+
+        @Override
+        public boolean isRunningFor(String customerNo) {
+            throw new AssertionError("the evaluation asks with runningAmong, per page");
+        }
+
+        @Override
+        public Set<String> runningAmong(Collection<String> customerNos) {
+            return customerNos.stream().filter(running::contains).collect(Collectors.toSet());
+        }
+    }
+}
