@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import io.supplyguard.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Arrears evaluation: overdue vs grace, ineligible with reasons, already running, with and without a starter. */
-class ArrearsEvaluationTest extends AccountApiSupport {
+class ArrearsEvaluationTest extends ApiTestSupport {
 
     @Autowired EvaluationRows rows;
     @Autowired FeeControlProperties properties;

@@ -11,13 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.supplyguard.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** POST /api/payments over real HTTP: booking, idempotency, every validation rule, concurrency, event. */
-class PaymentApiTest extends AccountApiSupport {
+class PaymentApiTest extends ApiTestSupport {
 
     @Autowired
     PaymentEventProbe probe;

@@ -1,4 +1,4 @@
-package io.supplyguard.account;
+package io.supplyguard.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,30 +13,30 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 /**
- * Real HTTP against the running application, with registered customers to book against. All
- * account tests share this one Spring context; customer and meter numbers never repeat in it.
+ * Real HTTP against the running application, with registered customers to work with. The account
+ * and notification tests share this one Spring context; customer and meter numbers never repeat in it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class AccountApiSupport {
+public abstract class ApiTestSupport {
 
     private static final AtomicLong NUMBERS = new AtomicLong(3300000000L);
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    ObjectMapper json;
+    protected ObjectMapper json;
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
-    Answer post(String path, Object body) {
+    protected Answer post(String path, Object body) {
         return exchange(client().post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .body(body instanceof String s ? s : json.valueToTree(body).toString()));
     }
 
-    Answer get(String path) {
+    protected Answer get(String path) {
         return exchange(client().get().uri(path));
     }
 
@@ -51,12 +51,12 @@ abstract class AccountApiSupport {
         });
     }
 
-    static String nextCustomerNo() {
+    protected static String nextCustomerNo() {
         return Long.toString(NUMBERS.incrementAndGet());
     }
 
     /** A registered customer (agreement signed, meter bound, one VALID contact). */
-    ObjectNode customer(String customerNo, String balance, String arrears, String overdueSince) {
+    protected ObjectNode customer(String customerNo, String balance, String arrears, String overdueSince) {
         ObjectNode c = json.createObjectNode();
         c.put("customerNo", customerNo);
         c.put("name", "李四");
@@ -84,7 +84,7 @@ abstract class AccountApiSupport {
         return c;
     }
 
-    String register(ObjectNode customer) {
+    protected String register(ObjectNode customer) {
         Answer answer = post("/api/customers", customer);
         if (answer.status() != 201) {
             throw new IllegalStateException("registration failed: " + answer);
@@ -92,11 +92,11 @@ abstract class AccountApiSupport {
         return customer.get("customerNo").asText();
     }
 
-    String registerCustomer(String balance, String arrears, String overdueSince) {
+    protected String registerCustomer(String balance, String arrears, String overdueSince) {
         return register(customer(nextCustomerNo(), balance, arrears, overdueSince));
     }
 
-    ObjectNode payment(String paymentId, String customerNo, String amount) {
+    protected ObjectNode payment(String paymentId, String customerNo, String amount) {
         ObjectNode p = json.createObjectNode();
         p.put("paymentId", paymentId);
         p.put("customerNo", customerNo);
