@@ -24,8 +24,8 @@ class AccountApiProblems {
         return ResponseEntity.status(404).body(ApiProblems.notFound(e.getMessage()));
     }
 
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e) {
+    @ExceptionHandler(BookingConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(BookingConflictException e) {
         return ResponseEntity.status(409).body(ApiProblems.conflict(e.field(), e.getMessage()));
     }
 }

@@ -37,6 +37,10 @@ class LedgerRows {
                 .update();
     }
 
+    void rearmWarning(String customerNo) {
+        jdbc.sql("UPDATE account SET low_balance_warned = FALSE WHERE customer_no = ?").param(customerNo).update();
+    }
+
     void recordLastPayment(String customerNo, OffsetDateTime paidAt, BigDecimal amount) {
         jdbc.sql("""
                 UPDATE account SET last_payment_at = ?, last_payment_amount = ?

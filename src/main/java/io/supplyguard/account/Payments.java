@@ -37,7 +37,7 @@ public class Payments {
 
     /**
      * @throws CustomerNotFoundException     when the customer has no account
-     * @throws IdempotencyConflictException when the id was booked with a different body
+     * @throws BookingConflictException when the id was booked with a different body
      */
     PaymentResult book(PaymentRequest request) {
         Optional<PaymentResult> replay = replayOf(request);
@@ -58,7 +58,7 @@ public class Payments {
     private Optional<PaymentResult> replayOf(PaymentRequest request) {
         return payments.find(request.paymentId()).map(stored -> {
             if (!stored.digest().equals(request.digest())) {
-                throw new IdempotencyConflictException("paymentId", request.paymentId());
+                throw BookingConflictException.otherBody("paymentId", request.paymentId());
             }
             return stored.result();
         });

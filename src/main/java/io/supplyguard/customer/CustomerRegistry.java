@@ -143,4 +143,13 @@ public class CustomerRegistry {
     public int markContactUnverified(String customerNo, String phone, String source) {
         return contacts.markUnverified(customerNo, phone, source);
     }
+
+    /**
+     * The actively bound meters answering to a communication address (unique per bus only, so a
+     * caller that knows the bus narrows by it).
+     */
+    @Transactional(readOnly = true)
+    public List<BoundMeter> boundMetersAt(String commAddress) {
+        return meters.boundAt(commAddress);
+    }
 }
