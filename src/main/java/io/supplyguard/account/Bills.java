@@ -6,7 +6,6 @@ import io.supplyguard.customer.CustomerRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,15 +31,7 @@ class Bills {
     }
 
     BillResult book(BillRequest request) {
-        Optional<BillResult> replay = replayOf(request);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        try {
-            return transaction.execute(status -> bookOnce(request));
-        } catch (DuplicateKeyException concurrentTwin) {
-            return replayOf(request).orElseThrow(() -> concurrentTwin);
-        }
+        return OncePerId.book(() -> replayOf(request), transaction, () -> bookOnce(request));
     }
 
     private Optional<BillResult> replayOf(BillRequest request) {

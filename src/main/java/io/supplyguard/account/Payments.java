@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,15 +39,7 @@ public class Payments {
      * @throws BookingConflictException when the id was booked with a different body
      */
     PaymentResult book(PaymentRequest request) {
-        Optional<PaymentResult> replay = replayOf(request);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        try {
-            return transaction.execute(status -> bookOnce(request));
-        } catch (DuplicateKeyException concurrentTwin) {
-            return replayOf(request).orElseThrow(() -> concurrentTwin);
-        }
+        return OncePerId.book(() -> replayOf(request), transaction, () -> bookOnce(request));
     }
 
     Optional<PaymentResult> find(String paymentId) {
