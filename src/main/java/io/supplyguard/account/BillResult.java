@@ -14,4 +14,8 @@ public record BillResult(
         BigDecimal arrears,
         OffsetDateTime bookedAt,
         boolean replay) {
+
+    BillResult asReplay() {
+        return new BillResult(billId, customerNo, amount, dueDate, balance, arrears, bookedAt, true);
+    }
 }

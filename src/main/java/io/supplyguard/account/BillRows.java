@@ -39,7 +39,7 @@ class BillRows {
                         rs.getBigDecimal("balance_after"),
                         rs.getBigDecimal("arrears_after"),
                         rs.getObject("booked_at", OffsetDateTime.class),
-                        true), rs.getString("request_digest")))
+                        false), rs.getString("request_digest")))
                 .optional();
     }
 }

@@ -39,7 +39,7 @@ class Bills {
             if (!stored.digest().equals(request.digest())) {
                 throw BookingConflictException.otherBody("billId", request.billId());
             }
-            return stored.result();
+            return stored.result().asReplay();
         });
     }
 

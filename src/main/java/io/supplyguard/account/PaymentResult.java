@@ -20,6 +20,12 @@ public record PaymentResult(
         boolean replay,
         List<String> triggered) {
 
+    /** The first booking answered again to a repeated request: nothing was booked or triggered now. */
+    PaymentResult asReplay() {
+        return new PaymentResult(paymentId, customerNo, amount, paidAt, channel, balance, arrears, bookedAt, true,
+                List.of());
+    }
+
     /** The payment event was published for the process modules (Message_PaymentReceived). */
     public static final String PAYMENT_RECEIVED = "PAYMENT_RECEIVED";
     /** The payment cleared all arrears: nothing is overdue any more. */

@@ -41,7 +41,7 @@ class PaymentRows {
                         rs.getBigDecimal("balance_after"),
                         rs.getBigDecimal("arrears_after"),
                         rs.getObject("booked_at", OffsetDateTime.class),
-                        true,
+                        false,
                         List.of()), rs.getString("request_digest")))
                 .optional();
     }

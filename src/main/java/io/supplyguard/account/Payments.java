@@ -51,7 +51,7 @@ public class Payments {
             if (!stored.digest().equals(request.digest())) {
                 throw BookingConflictException.otherBody("paymentId", request.paymentId());
             }
-            return stored.result();
+            return stored.result().asReplay();
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import io.supplyguard.testing.ApiTestSupport;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -106,6 +107,21 @@ class ArrearsEvaluationTest extends ApiTestSupport {
         post("/api/payments", payment("EVAL-PAY-" + customerNo, customerNo, "40.00"));
         EvaluationReport report = evaluationWith(null).evaluate(EvaluationTrigger.ON_DEMAND);
         assertThat(outcomes(report.evaluationId())).doesNotContainKey(customerNo);
+    }
+
+    @Test
+    void aScheduledSlotRunsOnceEvenWhenTwoNodesFireIt() {
+        ClockUtil.setCurrentTime(new java.util.Date());
+        try {
+            ArrearsEvaluation evaluation = evaluationWith(null);
+            evaluation.onSchedule();
+            evaluation.onSchedule(); // the second node, same minute
+            String slot = "SCHEDULE:" + java.time.LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM fee_control_evaluation WHERE scheduled_slot = ?").param(slot)
+                    .query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     private ArrearsEvaluation evaluationWith(DisconnectionStarter starter) {
