@@ -68,18 +68,22 @@ public class ArrearsEvaluation {
         LocalDate overdueBefore = today.minus(properties.gracePeriod());
         DisconnectionStarter installed = starter.getIfAvailable();
 
-        long[] id = new long[1];
-        EvaluationRows.Totals totals = transaction.execute(status -> {
-            id[0] = rows.open(trigger, slot, today, overdueBefore, startedAt, installed != null);
-            rows.recordOverdue(id[0], overdueBefore);
-            return rows.examine(overdueBefore);
+        // selection and counts in one transaction, so that they describe the same accounts
+        Opened opened = transaction.execute(status -> {
+            long id = rows.open(trigger, slot, today, overdueBefore, startedAt, installed != null);
+            rows.recordOverdue(id, overdueBefore);
+            return new Opened(id, rows.examine(overdueBefore));
         });
         if (installed != null) {
-            handOver(id[0], installed);
+            handOver(opened.id(), installed);
         }
         OffsetDateTime finishedAt = OffsetDateTime.now(clock);
-        rows.finish(id[0], totals, finishedAt);
-        return report(id[0], trigger, today, overdueBefore, startedAt, finishedAt, totals, installed != null);
+        rows.finish(opened.id(), opened.totals(), finishedAt);
+        return report(opened.id(), trigger, today, overdueBefore, startedAt, finishedAt, opened.totals(),
+                installed != null);
+    }
+
+    private record Opened(long id, EvaluationRows.Totals totals) {
     }
 
     private void handOver(long evaluationId, DisconnectionStarter starter) {
