@@ -86,6 +86,19 @@ public class ArrearsEvaluation {
     private record Opened(long id, EvaluationRows.Totals totals) {
     }
 
+    /**
+     * The customers an evaluation recorded, in customer number order after {@code after}.
+     *
+     * @return empty when there is no such evaluation
+     */
+    public java.util.Optional<List<EvaluationReport.Candidate>> customers(long evaluationId, CandidateOutcome outcome,
+            String after, int size) {
+        if (!rows.exists(evaluationId)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(rows.candidatePage(evaluationId, outcome, after == null ? "" : after, size));
+    }
+
     private void handOver(long evaluationId, DisconnectionStarter starter) {
         String trigger = "arrears-evaluation:" + evaluationId;
         String after = "";

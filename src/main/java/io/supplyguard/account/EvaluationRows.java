@@ -119,6 +119,26 @@ class EvaluationRows {
         return counts;
     }
 
+    boolean exists(long evaluationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM fee_control_evaluation WHERE id = ?").param(evaluationId)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** A page of one evaluation's candidates in customer number order, optionally of one outcome. */
+    List<Candidate> candidatePage(long evaluationId, CandidateOutcome outcome, String after, int size) {
+        return jdbc.sql("""
+                SELECT customer_no, outcome, reason, arrears, overdue_since FROM fee_control_candidate
+                WHERE evaluation_id = :id AND customer_no > :after
+                  AND (CAST(:outcome AS VARCHAR(20)) IS NULL OR outcome = :outcome)
+                ORDER BY customer_no FETCH FIRST :size ROWS ONLY""")
+                .param("id", evaluationId)
+                .param("after", after)
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("size", size)
+                .query(EvaluationRows::candidate)
+                .list();
+    }
+
     /** The first {@code limit} candidates, the actionable ones first. */
     List<Candidate> candidates(long evaluationId, int limit) {
         return jdbc.sql("""
@@ -128,10 +148,13 @@ class EvaluationRows {
                     WHEN 'ALREADY_RUNNING' THEN 3 ELSE 4 END, customer_no
                 FETCH FIRST ? ROWS ONLY""")
                 .params(evaluationId, limit)
-                .query((rs, i) -> new Candidate(rs.getString("customer_no"),
-                        CandidateOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("reason") == null ? null : IneligibleReason.valueOf(rs.getString("reason")),
-                        rs.getBigDecimal("arrears"), rs.getObject("overdue_since", LocalDate.class)))
+                .query(EvaluationRows::candidate)
                 .list();
+    }
+
+    private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Candidate(rs.getString("customer_no"), CandidateOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("reason") == null ? null : IneligibleReason.valueOf(rs.getString("reason")),
+                rs.getBigDecimal("arrears"), rs.getObject("overdue_since", LocalDate.class));
     }
 }

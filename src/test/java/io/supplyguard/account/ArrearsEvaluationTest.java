@@ -71,6 +71,24 @@ class ArrearsEvaluationTest extends ApiTestSupport {
     }
 
     @Test
+    void theRecordedCustomersArePagedByOutcome() {
+        String first = registerCustomer("0.00", "10.00", beyondGrace());
+        String second = registerCustomer("0.00", "10.00", beyondGrace());
+        long id = post("/api/fee-control/evaluations", "{}").body().at("/evaluationId").asLong();
+
+        JsonNode page = get("/api/fee-control/evaluations/" + id + "/customers?outcome=ELIGIBLE&after=" + first
+                + "&limit=1").body();
+        assertThat(page).hasSize(1);
+        assertThat(page.get(0).get("customerNo").asText()).isEqualTo(second);
+        assertThat(page.get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(get("/api/fee-control/evaluations/" + id + "/customers?outcome=INELIGIBLE").body())
+                .allMatch(c -> c.get("outcome").asText().equals("INELIGIBLE"));
+        assertThat(get("/api/fee-control/evaluations/999999/customers").status()).isEqualTo(404);
+        assertThat(get("/api/fee-control/evaluations/" + id + "/customers?limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/fee-control/evaluations/" + id + "/customers?outcome=MAYBE").status()).isEqualTo(400);
+    }
+
+    @Test
     void withAStarterEachEligibleCustomerIsStartedOnceAndRunningOnesAreCounted() {
         String toStart = registerCustomer("0.00", "300.00", beyondGrace());
         String running = registerCustomer("0.00", "300.00", beyondGrace());
