@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of one customer; the payment id's primary key turns a concurrent duplicate into a replay.
  */
 @Service
-public class Payments {
+class Payments {
 
     private final LedgerRows ledgers;
     private final PaymentRows payments;

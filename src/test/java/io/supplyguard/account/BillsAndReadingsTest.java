@@ -126,6 +126,8 @@ class BillsAndReadingsTest extends ApiTestSupport {
 
         JsonNode baseline = read(customerNo, "01", "1000.00");
         assertThat(baseline.get("cost").decimalValue()).isEqualByComparingTo("0");
+        assertThat(baseline.get("kWh").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(baseline.has("kwh")).isFalse();
         assertThat(baseline.get("balance").decimalValue()).isEqualByComparingTo("100.00");
 
         JsonNode second = read(customerNo, "02", "1050.00"); // 50 kWh x 0.5483 = 27.415
