@@ -3,6 +3,8 @@ package io.supplyguard.notification;
 import io.supplyguard.customer.CustomerRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SmsReceipts {
 
     static final String SOURCE = "SMS_RECEIPT";
+    private static final Logger log = LoggerFactory.getLogger(SmsReceipts.class);
 
     private final SmsRows rows;
     private final CustomerRegistry registry;
@@ -47,6 +50,10 @@ class SmsReceipts {
         rows.report(sms.messageId(), reported, receipt.reason(), at);
         boolean delivered = reported == SmsView.Status.DELIVERED;
         int marked = delivered ? 0 : registry.markContactUnverified(sms.customerNo(), sms.phone(), SOURCE);
+        if (!delivered) {
+            log.warn("SMS {} to {} (customer {}) not delivered ({}): {} contact(s) marked UNVERIFIED", sms.messageId(),
+                    PhoneMask.mask(sms.phone()), sms.customerNo(), receipt.reason(), marked);
+        }
         // listeners (processes waiting for Message_SmsDeliveryFailed) hear it after commit
         events.publishEvent(new SmsDeliveryReported(sms.messageId(), sms.customerNo(), sms.phone(),
                 sms.processInstanceId(), delivered, receipt.reason()));
