@@ -52,6 +52,32 @@ class ContactRows {
                 .params(source, customerNo, phone).update();
     }
 
+    List<ContactToVerify> toVerify(OffsetDateTime verifiedBefore, String district) {
+        return jdbc.sql("""
+                SELECT c.district, c.customer_no, c.name, k.phone, k.contact_role, k.status, k.verified_at
+                FROM customer_contact k JOIN customer c ON c.customer_no = k.customer_no
+                WHERE k.valid_to IS NULL
+                  AND (k.status <> 'VALID' OR k.verified_at IS NULL OR k.verified_at < :before)
+                  AND (CAST(:district AS VARCHAR(40)) IS NULL OR c.district = :district)
+                ORDER BY c.district, c.customer_no, k.id""")
+                .param("before", verifiedBefore)
+                .param("district", district)
+                .query((rs, i) -> new ContactToVerify(rs.getString("district"), rs.getString("customer_no"),
+                        rs.getString("name"), rs.getString("phone"), ContactRole.valueOf(rs.getString("contact_role")),
+                        ContactStatus.valueOf(rs.getString("status")), rs.getObject("verified_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    List<String> districtsToVerify(OffsetDateTime verifiedBefore) {
+        return jdbc.sql("""
+                SELECT DISTINCT c.district
+                FROM customer_contact k JOIN customer c ON c.customer_no = k.customer_no
+                WHERE k.valid_to IS NULL
+                  AND (k.status <> 'VALID' OR k.verified_at IS NULL OR k.verified_at < ?)
+                ORDER BY c.district""")
+                .param(verifiedBefore).query(String.class).list();
+    }
+
     private static ContactView map(ResultSet rs, int row) throws SQLException {
         return new ContactView(
                 rs.getLong("id"),

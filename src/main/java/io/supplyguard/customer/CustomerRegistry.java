@@ -164,4 +164,72 @@ public class CustomerRegistry {
         }
         contacts.insert(customerNo, new CustomerRegistration.Contact(phone, role, status, now, source), now);
     }
+
+    /**
+     * The actively bound meters answering to a communication address (unique per bus only, so a
+     * caller that knows the bus narrows by it).
+     */
+    @Transactional(readOnly = true)
+    public List<BoundMeter> boundMetersAt(String commAddress) {
+        return meters.boundAt(commAddress);
+    }
+
+    /**
+     * Current contacts to verify: UNVERIFIED or INVALID, or VALID but not verified since
+     * {@code verifiedBefore}; by district, then customer.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactToVerify> contactsToVerify(OffsetDateTime verifiedBefore) {
+        return contacts.toVerify(verifiedBefore, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ContactToVerify> contactsToVerify(OffsetDateTime verifiedBefore, String district) {
+        return contacts.toVerify(verifiedBefore, district);
+    }
+
+    /** Districts that have at least one contact to verify (see {@link #contactsToVerify(OffsetDateTime)}). */
+    @Transactional(readOnly = true)
+    public List<String> districtsWithContactsToVerify(OffsetDateTime verifiedBefore) {
+        return contacts.districtsToVerify(verifiedBefore);
+    }
+
+    /**
+     * Records what a district manager found: confirmed contacts become VALID and verified now, a
+     * corrected number ends the old contact and adds the new one (same role) as VALID, an invalid
+     * number is kept as INVALID so no notice counts on it.
+     *
+     * @throws RegistryConflictException when a named phone is not a current contact of the customer
+     */
+    @Transactional
+    public void recordVerification(ContactVerification verification, String source) {
+        String customerNo = verification.customerNo();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<ContactView> current = contacts.current(customerNo);
+        for (String phone : verification.confirmedPhones()) {
+            for (ContactView contact : currentWith(current, customerNo, phone)) {
+                contacts.updateStatus(contact.id(), ContactStatus.VALID, now, source);
+            }
+        }
+        for (ContactVerification.Correction correction : verification.corrections()) {
+            for (ContactView contact : currentWith(current, customerNo, correction.oldPhone())) {
+                contacts.close(contact.id(), now);
+                contacts.insert(customerNo, new CustomerRegistration.Contact(correction.newPhone(), contact.role(),
+                        ContactStatus.VALID, now, source), now);
+            }
+        }
+        for (String phone : verification.invalidPhones()) {
+            for (ContactView contact : currentWith(current, customerNo, phone)) {
+                contacts.updateStatus(contact.id(), ContactStatus.INVALID, contact.verifiedAt(), source);
+            }
+        }
+    }
+
+    private static List<ContactView> currentWith(List<ContactView> current, String customerNo, String phone) {
+        List<ContactView> matching = current.stream().filter(c -> c.phone().equals(phone)).toList();
+        if (matching.isEmpty()) {
+            throw new RegistryConflictException("phone", phone + " is not a current contact of customer " + customerNo);
+        }
+        return matching;
+    }
 }

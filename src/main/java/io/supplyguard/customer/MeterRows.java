@@ -97,4 +97,18 @@ class MeterRows {
                         rs.getObject("valid_from", OffsetDateTime.class), rs.getObject("valid_to", OffsetDateTime.class)))
                 .list();
     }
+
+    List<BoundMeter> boundAt(String commAddress) {
+        return jdbc.sql("""
+                SELECT m.meter_no, m.comm_address, m.bus_id, c.customer_no, c.billing_mode
+                FROM meter m
+                JOIN meter_binding b ON b.active_meter_no = m.meter_no
+                JOIN customer c ON c.customer_no = b.active_customer_no
+                WHERE m.comm_address = ? ORDER BY m.bus_id""")
+                .param(commAddress)
+                .query((rs, i) -> new BoundMeter(rs.getString("meter_no"), rs.getString("comm_address"),
+                        rs.getString("bus_id"), rs.getString("customer_no"),
+                        BillingMode.valueOf(rs.getString("billing_mode"))))
+                .list();
+    }
 }

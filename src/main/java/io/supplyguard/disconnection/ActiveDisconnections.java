@@ -1,7 +1,10 @@
 package io.supplyguard.disconnection;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +32,15 @@ class ActiveDisconnections {
 
     void release(String processInstanceId) {
         jdbc.sql("DELETE FROM active_disconnection WHERE process_instance_id = ?").param(processInstanceId).update();
+    }
+
+    /** One query per page of the arrears evaluation. */
+    Set<String> heldAmong(Collection<String> customerNos) {
+        if (customerNos.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT customer_no FROM active_disconnection WHERE customer_no IN (:customers)")
+                .param("customers", customerNos).query(String.class).list());
     }
 
     Optional<String> holder(String customerNo) {

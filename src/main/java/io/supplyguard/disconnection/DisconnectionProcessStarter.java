@@ -5,7 +5,9 @@ import static io.supplyguard.disconnection.DisconnectionVariables.PROCESS_KEY;
 import static io.supplyguard.disconnection.DisconnectionVariables.TRIGGER;
 
 import io.supplyguard.account.DisconnectionStarter;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -37,5 +39,10 @@ class DisconnectionProcessStarter implements DisconnectionStarter {
     @Override
     public boolean isRunningFor(String customerNo) {
         return active.holder(customerNo).isPresent();
+    }
+
+    @Override
+    public Set<String> runningAmong(Collection<String> customerNos) {
+        return active.heldAmong(customerNos);
     }
 }

@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -23,9 +26,13 @@ class PaymentCorrelation {
     private static final int ATTEMPTS = 3;
 
     private final RuntimeService runtime;
+    private final TransactionTemplate newTransaction;
 
-    PaymentCorrelation(RuntimeService runtime) {
+    PaymentCorrelation(RuntimeService runtime, PlatformTransactionManager transactions) {
         this.runtime = runtime;
+        // after commit the payment's transaction is still bound to the thread: writes need their own
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -35,12 +42,12 @@ class PaymentCorrelation {
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int correlated = runtime.createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
+                int correlated = newTransaction.execute(tx -> runtime.createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
                         .processInstanceBusinessKey(payment.customerNo())
                         .processInstanceVariableEquals(SUPPLY_CUT, false)
                         .setVariable("paymentId", payment.paymentId())
                         .setVariable("paidAt", payment.paidAt().toString())
-                        .correlateAllWithResult().size();
+                        .correlateAllWithResult().size());
                 if (correlated > 0) {
                     log.info("payment {} ended the pending disconnection of customer {}", payment.paymentId(), payment.customerNo());
                 }

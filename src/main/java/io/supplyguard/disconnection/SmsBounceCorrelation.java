@@ -6,6 +6,8 @@ import static io.supplyguard.disconnection.DisconnectionVariables.PROCESS_KEY;
 import io.supplyguard.notification.SmsDeliveryReported;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -22,6 +24,7 @@ class SmsBounceCorrelation {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(SmsDeliveryReported report) {
         if (report.delivered() || report.processInstanceId() == null) {
             return;

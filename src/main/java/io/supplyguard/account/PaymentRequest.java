@@ -1,0 +1,25 @@
+package io.supplyguard.account;
+
+import io.supplyguard.customer.RegistryFormats;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** A payment as a collection channel reports it; {@code paymentId} is the channel's own id. */
+record PaymentRequest(
+        @NotNull @Pattern(regexp = Formats.EXTERNAL_ID, message = Formats.EXTERNAL_ID_MESSAGE) String paymentId,
+        @NotNull @Pattern(regexp = RegistryFormats.CUSTOMER_NO, message = "must be 10 digits") String customerNo,
+        @NotNull @DecimalMin(value = "0.00", inclusive = false, message = "must be greater than 0")
+        @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals") BigDecimal amount,
+        @NotNull OffsetDateTime paidAt,
+        @NotNull PaymentChannel channel) {
+
+    /** Fingerprint of what was paid: equal amounts and instants match however they were written. */
+    String digest() {
+        return Formats.digest(customerNo, amount.stripTrailingZeros().toPlainString(),
+                paidAt.toInstant().toString(), channel.name());
+    }
+}
