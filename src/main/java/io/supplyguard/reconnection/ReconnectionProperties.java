@@ -3,6 +3,7 @@ package io.supplyguard.reconnection;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code supplyguard.reconnection.*}: the durations and times the reconnection models use. */
@@ -12,8 +13,7 @@ record ReconnectionProperties(
         LocalTime overnightCutoff,
         Duration afterCutoffGrace,
         Duration guaranteePeriod,
-        LocalTime morningSweep,
-        LocalTime eveningSweep,
+        List<LocalTime> sweepTimes,
         Duration sweepFollowUp,
         Webhook webhook) {
 
@@ -22,8 +22,10 @@ record ReconnectionProperties(
         overnightCutoff = overnightCutoff == null ? LocalTime.of(22, 0) : overnightCutoff;
         afterCutoffGrace = afterCutoffGrace == null ? Duration.ofHours(2) : afterCutoffGrace;
         guaranteePeriod = guaranteePeriod == null ? Duration.ofDays(3) : guaranteePeriod;
-        morningSweep = morningSweep == null ? LocalTime.of(8, 30) : morningSweep;
-        eveningSweep = eveningSweep == null ? LocalTime.of(17, 30) : eveningSweep;
+        sweepTimes = sweepTimes == null || sweepTimes.isEmpty() ? List.of(LocalTime.of(8, 30), LocalTime.of(17, 30)) : List.copyOf(sweepTimes);
+        if (sweepTimes.stream().map(LocalTime::getMinute).distinct().count() != 1) {
+            throw new IllegalArgumentException("supplyguard.reconnection.sweep-times must share their minute (one timer cycle): " + sweepTimes);
+        }
         sweepFollowUp = sweepFollowUp == null ? Duration.ofHours(4) : sweepFollowUp;
         webhook = webhook == null ? new Webhook(null, null, null) : webhook;
     }

@@ -176,11 +176,11 @@ class ReconnectionRecords {
                 .list();
     }
 
-    void sweepItemStarted(long sweepId, String customerNo, String processInstanceId) {
+    void sweepItemStarted(long sweepId, String customerNo, String processInstanceId, boolean newlyStarted) {
         jdbc.sql("""
-                UPDATE reconnection_sweep_item SET reconnection_process_id = ?, newly_started = TRUE
+                UPDATE reconnection_sweep_item SET reconnection_process_id = ?, newly_started = ?
                 WHERE sweep_id = ? AND customer_no = ?""")
-                .params(processInstanceId, sweepId, customerNo).update();
+                .params(processInstanceId, newlyStarted, sweepId, customerNo).update();
     }
 
     void sweepPublished(long sweepId, OffsetDateTime at) {

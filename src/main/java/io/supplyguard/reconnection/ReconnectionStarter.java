@@ -53,7 +53,17 @@ public class ReconnectionStarter {
      * (SLA and "no overnight" deadlines count from it).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public synchronized Start start(String customerNo, Trigger trigger, String paymentId, OffsetDateTime paidAt) {
+    public Start start(String customerNo, Trigger trigger, String paymentId, OffsetDateTime paidAt) {
+        return doStart(customerNo, trigger, paymentId, paidAt);
+    }
+
+    /** The same, inside the caller's transaction (a process step such as the sweep). */
+    @Transactional
+    public Start startInCurrentTransaction(String customerNo, Trigger trigger, String paymentId, OffsetDateTime paidAt) {
+        return doStart(customerNo, trigger, paymentId, paidAt);
+    }
+
+    private synchronized Start doStart(String customerNo, Trigger trigger, String paymentId, OffsetDateTime paidAt) {
         if (!records.lockCustomer(customerNo)) {
             throw new IllegalArgumentException("customer " + customerNo + " is not registered");
         }

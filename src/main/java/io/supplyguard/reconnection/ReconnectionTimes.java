@@ -3,8 +3,10 @@ package io.supplyguard.reconnection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Date;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -51,22 +53,19 @@ public class ReconnectionTimes {
         return Date.from(clock.instant().plus(properties.sweepFollowUp()));
     }
 
-    /** Repeating timer cycle {@code R/<next morning sweep>/P1D}, explicit business zone. */
-    public String getMorningSweepCycle() {
-        return dailyCycle(properties.morningSweep());
-    }
-
-    public String getEveningSweepCycle() {
-        return dailyCycle(properties.eveningSweep());
-    }
-
-    private String dailyCycle(java.time.LocalTime at) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        ZonedDateTime next = LocalDate.now(clock).atTime(at).atZone(clock.getZone());
-        if (!next.isAfter(now)) {
-            next = next.plusDays(1);
-        }
-        return "R/" + next.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/P1D";
+    /**
+     * Timer cycle of the sweep: a cron expression firing at the configured business times. Camunda
+     * evaluates cron in the JVM's default zone, so the business times are converted into it here
+     * (exact for zones without daylight saving time, like Asia/Shanghai itself).
+     */
+    public String getSweepCycle() {
+        ZoneId engineZone = ZoneId.systemDefault();
+        LocalDate today = LocalDate.now(clock);
+        List<java.time.LocalTime> local = properties.sweepTimes().stream()
+                .map(t -> today.atTime(t).atZone(clock.getZone()).withZoneSameInstant(engineZone).toLocalTime())
+                .toList();
+        String hours = local.stream().map(t -> Integer.toString(t.getHour())).distinct().collect(Collectors.joining(","));
+        return "0 " + local.get(0).getMinute() + " " + hours + " * * ?";
     }
 
     OffsetDateTime now() {
