@@ -19,6 +19,8 @@ public final class EmergencyReconnectionVariables {
     public static final String EMERGENCY_DESCRIPTION = "emergencyDescription";
     public static final String REPORTER_NAME = "reporterName";
     public static final String REPORTER_PHONE = "reporterPhone";
+    /** The Tasklist user who registered the report (camunda:initiator). */
+    public static final String REPORTED_BY = "reportedBy";
 
     // set by the steps
     public static final String METER_NO = PaymentReconnectionVariables.METER_NO;

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Field reconnection orders (现场复电工单) are recorded while they are open: opened with their
- * reason, closed with the crew's result; a crew that could not restore must say why.
+ * reason, closed with the crew's result; a crew that could not restore must say why. The
+ * previous round's answer is cleared when an order is reissued.
  */
 @Component("fieldOrderListener")
 class FieldOrderListener implements TaskListener {
@@ -29,6 +30,9 @@ class FieldOrderListener implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                // a reissued order starts without the previous round's answer: the crew decides afresh
+                task.getExecution().removeVariable(FIELD_RESULT);
+                task.getExecution().removeVariable(FIELD_REMARK);
                 Object reason = task.getVariable(FIELD_ORDER_REASON);
                 records.openFieldOrder(task.getId(), task.getProcessInstanceId(), (String) task.getVariable(CUSTOMER_NO),
                         (String) task.getVariable(DISTRICT), reason == null ? "远程复电未完成" : reason.toString(), times.now());

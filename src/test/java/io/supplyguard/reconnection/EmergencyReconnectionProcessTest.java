@@ -137,6 +137,29 @@ class EmergencyReconnectionProcessTest extends ReconnectionTestSupport {
     }
 
     @Test
+    void aMeterNotConfirmingGuaranteeOffIsRetriedThenAnIncidentAndArrearsHandlingStaysBlocked() {
+        TestCustomer c = disconnectedCustomer();
+        ProcessInstance pi = report(c);
+        executeDueJobs(pi.getId());
+        later(Duration.ofDays(3).plusMinutes(1));
+        executeDueJobs(pi.getId());
+        complete(task(TASK_APPROVE_GUARANTEE_RELEASE, pi), withVariables(RELEASE_DECISION, "APPROVED", RELEASE_REMARK, "险情已排除"));
+        simulation.injectFault(c.busId(), c.address(), SimulatedFault.SILENT, Integer.MAX_VALUE);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Job off = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+            assertThatThrownBy(() -> management.executeJob(off.getId())).hasMessageContaining("not confirmed");
+        }
+
+        Job exhausted = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(exhausted.getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+                .isEqualTo(TASK_POWER_GUARANTEE_OFF);
+        assertThat(pi).isWaitingAt(TASK_POWER_GUARANTEE_OFF);
+        assertThat(registry.get(c.customerNo()).meter().powerGuarantee()).as("still protected until the meter confirms").isTrue();
+    }
+
+    @Test
     void anUnknownCustomerOrASecondEmergencyForTheSameCustomerIsRefusedToTheReporter() {
         TestCustomer unknown = new TestCustomer("3999999999", "000000000000", "bus-x", "000000000000", "TQ-X");
         assertThatThrownBy(() -> report(unknown)).isInstanceOf(ProcessEngineException.class).hasMessageContaining("不存在");

@@ -115,6 +115,33 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
     }
 
     @Test
+    void concurrentStartsForOneCustomerStartOneProcess() throws Exception {
+        TestCustomer c = disconnectedCustomer();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var starts = new java.util.ArrayList<java.util.concurrent.Future<ReconnectionStarter.Start>>();
+            for (int i = 0; i < 8; i++) {
+                starts.add(pool.submit(() -> starter.start(c.customerNo(), ReconnectionStarter.Trigger.PAYMENT, null, null)));
+            }
+            long started = 0;
+            java.util.Set<String> pids = new java.util.HashSet<>();
+            for (var f : starts) {
+                var start = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                started += start.started() ? 1 : 0;
+                pids.add(start.processInstanceId());
+            }
+            assertThat(started).isEqualTo(1);
+            assertThat(pids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(c.customerNo()).count()).isEqualTo(1);
+    }
+
+    @Autowired ReconnectionStarter starter;
+
+    @Test
     void notRestoredWithinTheSlaTheReconnectionDeskGetsASupervisionTask() {
         at("2026-11-30T09:00:00+08:00");
         TestCustomer c = disconnectedCustomer();
@@ -216,6 +243,7 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
         complete(order, withVariables(FIELD_RESULT, "NOT_RESTORED", FIELD_REMARK, "客户不在家，表箱上锁"));
         Task second = task(TASK_FIELD_RECONNECTION, pi);
         assertThat(second.getId()).isNotEqualTo(order.getId());
+        assertThat(runtime.getVariable(pi.getId(), FIELD_RESULT)).as("reissued order: decide afresh").isNull();
 
         // the crew reports restored but the meter still reads open: back to the crew
         complete(second, withVariables(FIELD_RESULT, "RESTORED", FIELD_REMARK, "已合闸"));
