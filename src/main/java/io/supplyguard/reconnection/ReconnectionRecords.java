@@ -127,6 +127,25 @@ class ReconnectionRecords {
             boolean fieldOrderOpen) {
     }
 
+    /**
+     * A reconnection restored the customer after the relay was last recorded: "close allowed"
+     * was granted and the relay waits for the customer's button (it stays recorded OPEN).
+     */
+    private static final String RESTORED_SINCE_RECORDED_OPEN = """
+            SELECT 1 FROM reconnection r
+            WHERE r.customer_no = c.customer_no AND r.restored_at IS NOT NULL
+              AND (m.relay_confirmed_at IS NULL OR r.restored_at >= m.relay_confirmed_at)""";
+
+    /** Restored: relay recorded closed, or "close allowed" granted since it was recorded open. */
+    boolean restored(String customerNo) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM customer c
+                JOIN meter_binding b ON b.active_customer_no = c.customer_no
+                JOIN meter m ON m.meter_no = b.active_meter_no
+                WHERE c.customer_no = ? AND (m.relay_state = 'CLOSED' OR EXISTS (""" + RESTORED_SINCE_RECORDED_OPEN + "))")
+                .param(customerNo).query(Long.class).single() > 0;
+    }
+
     List<DisconnectedWithoutArrears> disconnectedWithoutArrears() {
         return jdbc.sql("""
                 SELECT c.customer_no, c.name, c.district, m.meter_no, m.relay_confirmed_at, a.last_payment_at,
@@ -137,7 +156,7 @@ class ReconnectionRecords {
                 JOIN meter m ON m.meter_no = b.active_meter_no
                 JOIN account a ON a.customer_no = c.customer_no
                 WHERE m.relay_state = 'OPEN' AND a.arrears = 0
-                ORDER BY c.district, c.customer_no""")
+                  AND NOT EXISTS (""" + RESTORED_SINCE_RECORDED_OPEN + ") ORDER BY c.district, c.customer_no")
                 .query((rs, i) -> new DisconnectedWithoutArrears(
                         rs.getString("customer_no"), rs.getString("name"), rs.getString("district"),
                         rs.getString("meter_no"), rs.getObject("relay_confirmed_at", OffsetDateTime.class),

@@ -3,7 +3,6 @@ package io.supplyguard.reconnection;
 import static io.supplyguard.reconnection.ReconnectionSweepVariables.*;
 
 import io.supplyguard.customer.CustomerRegistry;
-import io.supplyguard.customer.RelayState;
 import io.supplyguard.reconnection.ReconnectionRecords.DisconnectedWithoutArrears;
 import io.supplyguard.reconnection.ReconnectionRecords.SweepItem;
 import java.util.ArrayList;
@@ -76,17 +75,16 @@ class SweepDelegates {
 
     /**
      * Closed loop: the duty officer's follow-up completes only when every listed customer is
-     * restored (relay recorded closed) or has an open field order (which carries its reason).
+     * restored (relay recorded closed, or "close allowed" granted since) or has an open field
+     * order (which carries its reason).
      */
     @Bean("sweepClosedLoopGuard")
-    TaskListener sweepClosedLoopGuard(ReconnectionRecords records, CustomerRegistry registry) {
+    TaskListener sweepClosedLoopGuard(ReconnectionRecords records) {
         return task -> {
             long sweepId = (Long) task.getVariable(SWEEP_ID);
             List<String> open = new ArrayList<>();
             for (SweepItem item : records.sweepItems(sweepId)) {
-                var meter = registry.get(item.customerNo()).meter();
-                boolean restored = meter == null || meter.relayState() == RelayState.CLOSED;
-                if (!restored && !records.hasOpenFieldOrder(item.customerNo())) {
+                if (!records.restored(item.customerNo()) && !records.hasOpenFieldOrder(item.customerNo())) {
                     open.add(item.customerNo());
                 }
             }

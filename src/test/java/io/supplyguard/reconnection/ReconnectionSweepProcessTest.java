@@ -168,6 +168,32 @@ class ReconnectionSweepProcessTest extends ReconnectionTestSupport {
     }
 
     @Test
+    void aCustomerAllowedToCloseAtTheMeterButtonIsNotListedUntilCutAgain() throws Exception {
+        at("2026-11-30T10:00:00+08:00");
+        TestCustomer c = customer(true, CloseMode.CLOSE_ALLOWED, "0.00");
+        pay(c, "30.00", "0.00");
+        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.customerNo())
+                .processDefinitionKey(PaymentReconnectionVariables.PROCESS_ID).singleResult().getId();
+        later(java.time.Duration.ofMinutes(2));
+        executeDueJobs(pid);
+        // as on a real meter: close allowed granted, the relay stays open until the customer presses the button
+        jdbc.sql("UPDATE meter SET relay_state = 'OPEN', relay_confirmed_at = ? WHERE meter_no = ?")
+                .params(java.time.OffsetDateTime.parse("2026-11-30T10:00:00+08:00"), c.meterNo()).update();
+
+        assertThat(listed()).doesNotContain(c.customerNo());
+
+        later(java.time.Duration.ofDays(1));
+        simulation.forceRelay(c.busId(), c.address(), true);
+        transaction.executeWithoutResult(s -> registry.recordRelayState(c.meterNo(), io.supplyguard.customer.RelayState.OPEN));
+        assertThat(listed()).as("cut again after the restoration").contains(c.customerNo());
+    }
+
+    List<String> listed() throws Exception {
+        return json.readTree(mvc.perform(get("/api/reports/disconnected-without-arrears")).andReturn().getResponse()
+                .getContentAsString()).at("/customers").findValuesAsText("customerNo");
+    }
+
+    @Test
     void aRobotRefusingTheReportIsRetriedNotSwallowed() {
         disconnectedCustomer();
         robotAnswer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";

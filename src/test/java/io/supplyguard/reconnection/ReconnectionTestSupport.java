@@ -76,7 +76,7 @@ abstract class ReconnectionTestSupport {
         int n = NEXT.incrementAndGet();
         String customerNo = String.format("37%08d", n % 100_000_000);
         String meterNo = String.format("5%011d", n);
-        String busId = "bus-rc-" + (n % 3);
+        String busId = "bus-" + (1 + n % 2); // the simulated buses the meter module configures (bus-1, bus-2)
         String district = "TQ-R" + (n % 5);
         registry.register(new CustomerRegistration(customerNo, "测试客户" + n, "沛县复电路 " + n + " 号",
                 UsageClass.RESIDENTIAL, null, district, LocalDate.of(2024, 3, 1), null, false, null, null,
