@@ -36,12 +36,14 @@ class SendReconnectedSmsDelegate implements JavaDelegate {
         }
         String customerNo = (String) execution.getVariable(CUSTOMER_NO);
         Date restoredAt = (Date) execution.getVariable(RESTORED_AT);
+        // template RECONNECTED: {customerNo}, {time}; pressButton for meters the customer closes at the button
         Map<String, String> parameters = Map.of(
                 "customerNo", customerNo,
                 "meterNo", String.valueOf(execution.getVariable(METER_NO)),
-                "restoredAt", restoredAt.toInstant().atZone(times.clock().getZone()).format(TIME),
+                "time", restoredAt.toInstant().atZone(times.clock().getZone()).format(TIME),
                 "pressButton", String.valueOf("CLOSE_ALLOWED".equals(execution.getVariable(CLOSE_MODE))
-                        && "REMOTE".equals(execution.getVariable(RESTORED_BY))));
+                        && "REMOTE".equals(execution.getVariable(RESTORED_BY))
+                        && !Boolean.TRUE.equals(execution.getVariable(RemoteCloseDelegate.FORCE_DIRECT_CLOSE))));
         try {
             notifications.sendSms(customerNo, SmsTemplate.RECONNECTED, parameters, execution.getProcessInstanceId());
             execution.setVariable(SMS_SENT, true);

@@ -73,6 +73,7 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
                 assertThat(s.customerNo()).isEqualTo(c.customerNo());
                 assertThat(s.template()).isEqualTo(SmsTemplate.RECONNECTED);
                 assertThat(s.processInstanceId()).isEqualTo(pi.getId());
+                assertThat(s.parameters()).containsEntry("time", "2026-11-30 10:03");
             });
         }
     }
