@@ -59,7 +59,10 @@ public class ReconnectionTimes {
      * (exact for zones without daylight saving time, like Asia/Shanghai itself).
      */
     public String getSweepCycle() {
-        ZoneId engineZone = ZoneId.systemDefault();
+        return sweepCycle(ZoneId.systemDefault());
+    }
+
+    String sweepCycle(ZoneId engineZone) {
         LocalDate today = LocalDate.now(clock);
         List<java.time.LocalTime> local = properties.sweepTimes().stream()
                 .map(t -> today.atTime(t).atZone(clock.getZone()).withZoneSameInstant(engineZone).toLocalTime())
