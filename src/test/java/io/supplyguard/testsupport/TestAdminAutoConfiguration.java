@@ -1,6 +1,10 @@
 package io.supplyguard.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
@@ -24,6 +28,13 @@ public class TestAdminAutoConfiguration {
     @Bean
     RestTemplateBuilder restTemplateBuilder(RestTemplateBuilderConfigurer configurer) {
         return configurer.configure(new RestTemplateBuilder()).basicAuthentication(USER, PASSWORD);
+    }
+
+    /** MockMvc requests carry the same credentials unless a test sets its own. */
+    @Bean
+    MockMvcBuilderCustomizer basicAuthAsTestAdmin() {
+        String token = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").header("Authorization", "Basic " + token));
     }
 
     @Bean

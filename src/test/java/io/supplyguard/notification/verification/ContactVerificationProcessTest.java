@@ -108,7 +108,7 @@ class ContactVerificationProcessTest extends ApiTestSupport {
         assertThat(campaign).isWaitingAt("Task_VerifyContacts");
         Task northTask = taskFor(campaign, north);
         Task southTask = taskFor(campaign, south);
-        assertThat(northTask).hasCandidateGroup("district-managers").hasName("核实台区联系方式（" + north + "）");
+        assertThat(northTask).hasCandidateGroup("district-managers-" + north).hasName("核实台区联系方式（" + north + "）");
         assertThat(northTask.getDueDate()).isAfter(new java.util.Date());
         String northList = (String) tasks.getVariable(northTask.getId(), "candidateList");
         assertThat(northList).contains(stale + " | 李四 | 13600000001 | 户主 | 有效（超期未核实）")

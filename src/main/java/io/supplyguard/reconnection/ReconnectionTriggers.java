@@ -1,0 +1,120 @@
+package io.supplyguard.reconnection;
+
+import io.supplyguard.account.PaymentReceived;
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.customer.CustomerView;
+import io.supplyguard.customer.RelayState;
+import io.supplyguard.disconnection.SupplyDisconnected;
+import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.MeterControl;
+import io.supplyguard.meter.Requester;
+import io.supplyguard.reconnection.ReconnectionStarter.Start;
+import io.supplyguard.reconnection.ReconnectionStarter.Trigger;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payment reconnection starts at once (P7): when a payment leaves the customer owing nothing
+ * while the meter is open, and when a trip is confirmed for a customer who paid while it was in
+ * flight. Every payment and trip seen is recorded with the decision taken (KPIs, audit).
+ */
+@Component
+class ReconnectionTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconnectionTriggers.class);
+
+    private final CustomerRegistry registry;
+    private final MeterControl meters;
+    private final ReconnectionStarter starter;
+    private final ReconnectionRecords records;
+    private final ReconnectionTimes times;
+    private final TransactionTemplate newTransaction;
+
+    ReconnectionTriggers(CustomerRegistry registry, MeterControl meters, ReconnectionStarter starter,
+            ReconnectionRecords records, ReconnectionTimes times, PlatformTransactionManager transactions) {
+        this.registry = registry;
+        this.meters = meters;
+        this.starter = starter;
+        this.records = records;
+        this.times = times;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPayment(PaymentReceived payment) {
+        String decision;
+        String pid = null;
+        try {
+            if (!payment.clearedArrears()) {
+                decision = "ARREARS_REMAIN";
+            } else if (!meterOpen(payment.customerNo())) {
+                decision = "SUPPLY_ON";
+            } else {
+                Start start = starter.start(payment.customerNo(), Trigger.PAYMENT, payment.paymentId(), payment.paidAt());
+                pid = start.processInstanceId();
+                decision = start.started() ? "RECONNECTION_STARTED" : "RECONNECTION_RUNNING";
+            }
+        } catch (RuntimeException e) {
+            // the sweep finds the customer later; the payment itself is booked
+            log.error("payment {} of {}: reconnection not started", payment.paymentId(), payment.customerNo(), e);
+            decision = "START_FAILED";
+        }
+        String finalDecision = decision;
+        String finalPid = pid;
+        newTransaction.executeWithoutResult(s -> records.recordPayment(payment.paymentId(), payment.customerNo(),
+                payment.amount(), payment.paidAt(), payment.arrearsAfter(), finalDecision, finalPid, times.now()));
+    }
+
+    /** Paid while the trip was in flight: reconnect right after the trip is confirmed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSupplyDisconnected(SupplyDisconnected trip) {
+        String decision;
+        boolean guaranteed = false;
+        try {
+            CustomerView customer = registry.get(trip.customerNo());
+            guaranteed = customer.meter() != null && customer.meter().powerGuarantee();
+            if (customer.account() == null || customer.account().arrears().signum() > 0) {
+                decision = "ARREARS_REMAIN";
+            } else {
+                OffsetDateTime paidAt = customer.account().lastPaymentAt();
+                Start start = starter.start(trip.customerNo(), Trigger.TRIP_CONFIRMED, null, paidAt);
+                decision = start.started() ? "RECONNECTION_STARTED" : "RECONNECTION_RUNNING";
+            }
+        } catch (RuntimeException e) {
+            log.error("trip of {}: reconnection check failed", trip.customerNo(), e);
+            decision = "START_FAILED";
+        }
+        String finalDecision = decision;
+        boolean protectedCustomer = guaranteed;
+        newTransaction.executeWithoutResult(s -> records.recordTrip(trip.customerNo(), trip.meterNo(),
+                trip.processInstanceId(), trip.at() == null ? times.now() : trip.at(), protectedCustomer, finalDecision));
+    }
+
+    /** Registry says OPEN; for UNKNOWN the meter is asked (and the answer recorded). */
+    private boolean meterOpen(String customerNo) {
+        CustomerView customer = registry.get(customerNo);
+        if (customer.meter() == null) {
+            return false;
+        }
+        RelayState recorded = customer.meter().relayState();
+        if (recorded != RelayState.UNKNOWN) {
+            return recorded == RelayState.OPEN;
+        }
+        CommandResult read = meters.readRelayStatus(MeterTargets.of(customer.meter()),
+                Requester.process(null, "PaymentReceived"));
+        if (!read.succeeded() || read.status() == null) {
+            return false; // unknown stays unknown; the sweep and the desk see it
+        }
+        boolean open = read.status().relayOpen();
+        newTransaction.executeWithoutResult(s ->
+                registry.recordRelayState(customer.meter().meterNo(), open ? RelayState.OPEN : RelayState.CLOSED));
+        return open;
+    }
+}

@@ -1,0 +1,89 @@
+package io.supplyguard.reconnection;
+
+import static io.supplyguard.reconnection.PaymentReconnectionVariables.*;
+
+import io.supplyguard.customer.CloseMode;
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.customer.CustomerView.MeterView;
+import io.supplyguard.customer.RelayState;
+import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.MeterControl;
+import io.supplyguard.meter.MeterTarget;
+import io.supplyguard.meter.Requester;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remote close, idempotent: reads the relay first (already closed: nothing is switched), then
+ * direct close or "close allowed" as the meter is configured, confirmed by the driver's
+ * read-back. A meter that does not close is a business outcome ({@code remoteClosed = false}
+ * with the reason for the field order); only exceptions become retries and incidents.
+ * Used by payment and emergency reconnection ({@code forceDirectClose} in emergencies).
+ */
+@Component("remoteClose")
+class RemoteCloseDelegate implements JavaDelegate {
+
+    /** Local input of the emergency model: always direct close. */
+    static final String FORCE_DIRECT_CLOSE = "forceDirectClose";
+
+    private final CustomerRegistry registry;
+    private final MeterControl meters;
+    private final ReconnectionRecords records;
+    private final ReconnectionTimes times;
+
+    RemoteCloseDelegate(CustomerRegistry registry, MeterControl meters, ReconnectionRecords records, ReconnectionTimes times) {
+        this.registry = registry;
+        this.meters = meters;
+        this.records = records;
+        this.times = times;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
+        if (meter == null) {
+            failed(execution, "NO_BINDING", "档案中无有效户表绑定");
+            return;
+        }
+        MeterTarget target = MeterTargets.of(meter);
+        Requester requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
+        CommandResult before = meters.readRelayStatus(target, requester);
+        if (!before.succeeded() || before.status() == null) {
+            failed(execution, before.outcome().name(), "读取继电器状态失败（" + before.outcome() + VerifyMeterIdentityDelegate.describe(before) + "）");
+            return;
+        }
+        if (!before.status().relayOpen()) {
+            registry.recordRelayState(meter.meterNo(), RelayState.CLOSED);
+            restored(execution, "ALREADY_CLOSED", "ALREADY_CLOSED");
+            return;
+        }
+        boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter.closeMode() != CloseMode.CLOSE_ALLOWED;
+        CommandResult close = direct ? meters.directClose(target, requester) : meters.closeAllowed(target, requester);
+        if (!close.succeeded()) {
+            failed(execution, close.outcome().name(), "远程合闸失败（" + close.outcome() + VerifyMeterIdentityDelegate.describe(close) + "）");
+            return;
+        }
+        // "close allowed" leaves the relay open until the customer presses the button
+        if (close.status() == null || !close.status().relayOpen()) {
+            registry.recordRelayState(meter.meterNo(), RelayState.CLOSED);
+        }
+        restored(execution, close.outcome().name(), "REMOTE");
+    }
+
+    private void restored(DelegateExecution execution, String outcome, String by) {
+        execution.setVariable(REMOTE_CLOSED, true);
+        execution.setVariable(REMOTE_CLOSE_OUTCOME, outcome);
+        execution.setVariable(RESTORED_AT, Date.from(times.now().toInstant()));
+        execution.setVariable(RESTORED_BY, by);
+        records.recordRemoteOutcome(execution.getProcessInstanceId(), outcome, null);
+    }
+
+    private void failed(DelegateExecution execution, String outcome, String reason) {
+        execution.setVariable(REMOTE_CLOSED, false);
+        execution.setVariable(REMOTE_CLOSE_OUTCOME, outcome);
+        execution.setVariable(FIELD_ORDER_REASON, reason);
+        records.recordRemoteOutcome(execution.getProcessInstanceId(), outcome, reason);
+    }
+}
