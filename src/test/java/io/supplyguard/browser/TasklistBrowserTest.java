@@ -1,0 +1,59 @@
+package io.supplyguard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@BrowserTest
+class TasklistBrowserTest {
+
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired HistoryService history;
+
+    @Test
+    void aLeaderSeesTheChineseTasklistWithTheSeededFilters(Browser browser) {
+        TasklistPage tasklist = TasklistPage.login(browser, "leader", "leader");
+
+        assertThat(tasklist.filterNames()).contains("我的待办", "我组的待办", "逾期待办");
+        browser.waitForText("创建筛选器");
+        assertThat(browser.text())
+                .contains("启动流程", "分管 领导")
+                .doesNotContain("Create a filter", "Start process", "Camunda 8");
+    }
+
+    @Test
+    void aTaskIsCompletedThroughItsCamundaForm(Browser browser) {
+        try (ProbeProcess probe = ProbeProcess.deploy(repository)) {
+            String instanceId = probe.start(runtime, "3200100001").getId();
+            String taskId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+            tasks.addCandidateGroup(taskId, "leaders");
+
+            TasklistPage tasklist = TasklistPage.login(browser, "leader", "leader")
+                    .openFilter("我组的待办")
+                    .openTask(ProbeProcess.TASK_NAME)
+                    .claim();
+            assertThat(tasklist.formShows(ProbeProcess.FIELD_LABEL)).isTrue();
+            tasklist.fill(ProbeProcess.FIELD_LABEL, "已电话核实，客户同意");
+            browser.screenshot("form-filled");
+            tasklist.complete();
+
+            browser.until(d -> history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count() == 1);
+            HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            assertThat(finished.getEndTime()).isNotNull();
+            var remark = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                    .variableName(ProbeProcess.VARIABLE).singleResult();
+            assertThat(remark.getValue()).isEqualTo("已电话核实，客户同意");
+            var task = history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).singleResult();
+            assertThat(task.getAssignee()).isEqualTo("leader");
+            assertThat(task.getDeleteReason()).isEqualTo("completed");
+        }
+    }
+}
