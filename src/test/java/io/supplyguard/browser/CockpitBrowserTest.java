@@ -22,6 +22,7 @@ class CockpitBrowserTest {
                     .openProcessDefinition(ProbeProcess.NAME);
             assertThat(cockpit.diagramShows(ProbeProcess.TASK_ID)).isTrue();
             assertThat(cockpit.diagramText()).contains(ProbeProcess.TASK_NAME);
+            assertThat(browser.text()).contains("SupplyGuard 流程监控", "流程实例").doesNotContain("Process Instances");
             browser.screenshot("definition");
 
             cockpit.openProcessInstance(instanceId);

@@ -25,8 +25,10 @@ class TasklistBrowserTest {
         assertThat(tasklist.filterNames()).contains("我的待办", "我组的待办", "逾期待办");
         browser.waitForText("创建筛选器");
         assertThat(browser.text())
-                .contains("启动流程", "分管 领导")
+                .contains("发起流程", "分管 领导", "SupplyGuard 待办任务")
                 .doesNotContain("Create a filter", "Start process", "Camunda 8");
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".ce-eol-banner")))
+                .as("the end-of-life banner is hidden").noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     }
 
     @Test
