@@ -84,7 +84,9 @@ class ChineseWebappsTest {
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void servesAConfigThatMakesChineseTheDefaultAndHidesTheEndOfLifeBanner(String app) {
         String config = http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
-        assertThat(config)
+        assertThat(config).contains("import { webappConfig } from '../../supplyguard-webapps.js';").contains("webappConfig('");
+        String shared = http.getForObject("/camunda/app/supplyguard-webapps.js", String.class);
+        assertThat(shared)
                 .contains("availableLocales: ['zh', 'en']")
                 .contains("fallbackLocale: 'zh'")
                 .contains("vendor: 'SupplyGuard'");
