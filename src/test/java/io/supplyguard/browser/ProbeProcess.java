@@ -5,9 +5,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * The form probe of {@code src/test/resources/probe}: start event, user task "填写探针表单" with the
- * Camunda Form {@code form-probe} (one required text field 备注 → variable {@code remark}), end.
- * Deployed by a browser test for itself and removed again afterwards.
+ * A probe process of {@code src/test/resources/probe} (start, one user task with a Camunda Form,
+ * end), deployed by a browser test for itself and removed again afterwards:
+ * <ul>
+ * <li>{@code form-probe}: task "填写探针表单", one required text field 备注 → variable {@code remark};
+ * <li>{@code decision-probe}: task "审批探针任务", read-only context (客户编号, 欠费金额（元）), radio
+ *     审批结论 (同意/驳回 → {@code decision}), select 驳回类别, text area 审批意见, checkbox 已告知客户.
+ * </ul>
  */
 record ProbeProcess(RepositoryService repository, String deploymentId) implements AutoCloseable {
 
@@ -18,10 +22,18 @@ record ProbeProcess(RepositoryService repository, String deploymentId) implement
     static final String FIELD_LABEL = "备注";
     static final String VARIABLE = "remark";
 
+    static final String DECISION_KEY = "decision-probe";
+    static final String DECISION_TASK_NAME = "审批探针任务";
+
     static ProbeProcess deploy(RepositoryService repository) {
-        String id = repository.createDeployment().name("browser-test-form-probe")
-                .addClasspathResource("probe/form-probe.bpmn")
-                .addClasspathResource("probe/form-probe.form")
+        return deploy(repository, KEY);
+    }
+
+    /** Deploys {@code probe/<key>.bpmn} with {@code probe/<key>.form}. */
+    static ProbeProcess deploy(RepositoryService repository, String key) {
+        String id = repository.createDeployment().name("browser-test-" + key)
+                .addClasspathResource("probe/" + key + ".bpmn")
+                .addClasspathResource("probe/" + key + ".form")
                 .deploy().getId();
         return new ProbeProcess(repository, id);
     }

@@ -2,6 +2,7 @@ package io.supplyguard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,5 +58,37 @@ class TasklistBrowserTest {
             assertThat(task.getAssignee()).isEqualTo("leader");
             assertThat(task.getDeleteReason()).isEqualTo("completed");
         }
+    }
+
+    @Test
+    void aDecisionFormShowsItsContextAndTakesRadioSelectTextAndCheckbox(Browser browser) {
+        try (ProbeProcess probe = ProbeProcess.deploy(repository, ProbeProcess.DECISION_KEY)) {
+            String instanceId = runtime.startProcessInstanceByKey(ProbeProcess.DECISION_KEY, "3200100004",
+                    Map.of("customerNo", "3200100004", "arrears", 356.5)).getId();
+            String taskId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+            tasks.setAssignee(taskId, "leader");
+
+            TasklistPage tasklist = TasklistPage.login(browser, "leader", "leader")
+                    .openFilter("我的待办")
+                    .openTask(ProbeProcess.DECISION_TASK_NAME);
+            assertThat(tasklist.valueOf("客户编号")).isEqualTo("3200100004");
+            assertThat(tasklist.valueOf("欠费金额（元）")).isEqualTo("356.5");
+            tasklist.choose("审批结论", "驳回")
+                    .choose("驳回类别", "涉及保电")
+                    .fill("审批意见", "该户为保电客户，不得停电")
+                    .check("已告知客户");
+            browser.screenshot("form-filled");
+            tasklist.complete();
+
+            browser.until(d -> history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count() == 1);
+            assertThat(historicValue(instanceId, "decision")).isEqualTo("REJECTED");
+            assertThat(historicValue(instanceId, "reasonCategory")).isEqualTo("POWER_GUARANTEE");
+            assertThat(historicValue(instanceId, "comment")).isEqualTo("该户为保电客户，不得停电");
+            assertThat(historicValue(instanceId, "notified")).isEqualTo(true);
+        }
+    }
+
+    private Object historicValue(String instanceId, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(name).singleResult().getValue();
     }
 }

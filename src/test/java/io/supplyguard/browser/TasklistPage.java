@@ -97,13 +97,22 @@ public final class TasklistPage {
             optionLabels.get(0).click();
             return this;
         }
-        // form-js select: a searchable dropdown, not a native <select>
-        field.findElement(By.cssSelector(".fjs-input-group, input, select")).click();
+        // form-js select: a dropdown list of divs, not a native <select>
+        field.findElement(By.cssSelector(".fjs-input-group")).click();
         browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]"));
         return this;
     }
 
-    /** The value shown in a field (also read-only and disabled ones). */
+    /** Ticks the checkbox whose label is {@code label} (no-op when already ticked). */
+    public TasklistPage check(String label) {
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** The value shown in a text-like field (also read-only and disabled ones). */
     public String valueOf(String label) {
         return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
     }
