@@ -20,6 +20,8 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
 
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+    private static volatile boolean skipAnnounced;
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
 
     @Override
@@ -32,8 +34,13 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
             // run, and fail in the test with the same message: CI must not silently skip browser tests
             return ConditionEvaluationResult.enabled("CI is set: browser tests must run (" + missing + ")");
         }
-        return ConditionEvaluationResult.disabled("Browser test skipped: " + missing
-                + ". Install with: sudo bash .ci/browser.sh (under CI these tests fail instead)");
+        String reason = "Browser test skipped: " + missing
+                + ". Install with: sudo bash .ci/browser.sh (under CI these tests fail instead)";
+        if (!skipAnnounced) {
+            skipAnnounced = true;
+            System.err.println("WARNING " + reason);
+        }
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     @Override
