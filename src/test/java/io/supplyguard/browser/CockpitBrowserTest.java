@@ -30,4 +30,18 @@ class CockpitBrowserTest {
             browser.waitForText("3200100002");
         }
     }
+
+    @Test
+    void anAdministratorCancelsARunningInstanceInCockpit(Browser browser) {
+        try (ProbeProcess probe = ProbeProcess.deploy(repository)) {
+            String instanceId = probe.start(runtime, "3200100005").getId();
+
+            boolean cancelled = CockpitPage.login(browser, "admin", "admin")
+                    .openProcessInstance(instanceId)
+                    .cancelProcessInstance();
+
+            assertThat(cancelled).isTrue();
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        }
+    }
 }
