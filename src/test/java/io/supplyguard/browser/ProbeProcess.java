@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
  * <ul>
  * <li>{@code form-probe}: task "填写探针表单", one required text field 备注 → variable {@code remark};
  * <li>{@code decision-probe}: task "审批探针任务", read-only context (客户编号, 欠费金额（元）), radio
- *     审批结论 (同意/驳回 → {@code decision}), select 驳回类别, text area 审批意见, checkbox 已告知客户.
+ *     审批结论 (同意/驳回 → {@code decision}), select 驳回类别, text area 审批意见, checkbox 已告知客户;
+ * <li>{@code start-probe} "发起探针": a human start (initiator, start form with 客户编号 → {@code customerNo}), end.
  * </ul>
  */
 record ProbeProcess(RepositoryService repository, String deploymentId) implements AutoCloseable {
@@ -24,6 +25,8 @@ record ProbeProcess(RepositoryService repository, String deploymentId) implement
 
     static final String DECISION_KEY = "decision-probe";
     static final String DECISION_TASK_NAME = "审批探针任务";
+    static final String START_KEY = "start-probe";
+    static final String START_NAME = "发起探针";
 
     static ProbeProcess deploy(RepositoryService repository) {
         return deploy(repository, KEY);

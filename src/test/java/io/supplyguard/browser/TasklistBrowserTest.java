@@ -70,7 +70,7 @@ class TasklistBrowserTest {
 
             TasklistPage tasklist = TasklistPage.login(browser, "leader", "leader")
                     .openFilter("我的待办")
-                    .openTask(ProbeProcess.DECISION_TASK_NAME);
+                    .openTask(ProbeProcess.DECISION_TASK_NAME, "3200100004");
             assertThat(tasklist.valueOf("客户编号")).isEqualTo("3200100004");
             assertThat(tasklist.valueOf("欠费金额（元）")).isEqualTo("356.5");
             tasklist.choose("审批结论", "驳回")
@@ -85,6 +85,21 @@ class TasklistBrowserTest {
             assertThat(historicValue(instanceId, "reasonCategory")).isEqualTo("POWER_GUARANTEE");
             assertThat(historicValue(instanceId, "comment")).isEqualTo("该户为保电客户，不得停电");
             assertThat(historicValue(instanceId, "notified")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void anOperatorStartsAProcessThroughItsStartForm(Browser browser) {
+        try (ProbeProcess probe = ProbeProcess.deploy(repository, ProbeProcess.START_KEY)) {
+            TasklistPage.login(browser, "operator", "operator")
+                    .openStartForm(ProbeProcess.START_NAME)
+                    .fill("客户编号", "3200100007")
+                    .startProcess();
+
+            var started = history.createHistoricProcessInstanceQuery().processDefinitionKey(ProbeProcess.START_KEY).singleResult();
+            assertThat(started.getStartUserId()).isEqualTo("operator");
+            assertThat(historicValue(started.getId(), "customerNo")).isEqualTo("3200100007");
+            assertThat(historicValue(started.getId(), "initiator")).isEqualTo("operator");
         }
     }
 

@@ -7,14 +7,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Page object of Camunda Tasklist 7.24: log in, pick a filter, open a task, claim it, fill its
- * Camunda Form (form-js) by field label, complete it.
+ * Camunda Form (form-js) by field label, complete it; start a process through its start form.
  */
 public final class TasklistPage {
 
     private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
     private static final By CLAIM = By.cssSelector("button.claim");
     private static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
-    private static final By CAMUNDA_FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
+    private static final String CAMUNDA_FORM_CSS = "[cam-tasklist-form-camunda] form.fjs-form";
+    private static final By CAMUNDA_FORM = By.cssSelector(CAMUNDA_FORM_CSS);
+    private static final By START = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
 
     private final Browser browser;
 
@@ -60,10 +62,38 @@ public final class TasklistPage {
 
     /** Opens the first task of that name in the list of the current filter. */
     public TasklistPage openTask(String taskName) {
-        browser.click(By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space(.)="
-                + xpathLiteral(taskName) + "]"));
+        return openTask(taskName, "");
+    }
+
+    /**
+     * Opens the task of that name whose list entry shows {@code text} too, e.g. the customer number
+     * (the seeded filters show 客户编号, 客户名称 and 台区 in the list).
+     */
+    public TasklistPage openTask(String taskName, String text) {
+        browser.click(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]/a[normalize-space(.)="
+                + xpathLiteral(taskName) + "]][contains(., " + xpathLiteral(text) + ")]//h4[contains(@class,'task')]/a"));
         browser.waitFor(By.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
                 + xpathLiteral(taskName) + "]"));
+        return this;
+    }
+
+    /**
+     * Opens the "发起流程" dialog, picks the process by its (Chinese) name and waits for its start
+     * form; fill it with {@link #fill}/{@link #choose}/{@link #check}, then {@link #startProcess()}.
+     */
+    public TasklistPage openStartForm(String processName) {
+        browser.click(By.cssSelector("li.start-process-action a"));
+        browser.waitFor(By.cssSelector(".modal input[ng-model='page.searchValue']")).sendKeys(processName);
+        browser.click(By.xpath("//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
+                + xpathLiteral(processName) + "]"));
+        browser.waitFor(By.cssSelector(".modal " + CAMUNDA_FORM_CSS));
+        return this;
+    }
+
+    /** Clicks the start button of the open start form and waits until the dialog has closed. */
+    public TasklistPage startProcess() {
+        browser.click(START);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-content")));
         return this;
     }
 
