@@ -38,6 +38,7 @@ public final class Browser implements AutoCloseable {
             "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String BUSINESS_TIME_ZONE = "Asia/Shanghai";
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -70,6 +71,8 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ChromiumInstallation.driver().toFile())
                 .usingAnyFreePort()
+                // the browser shows dates as the staff's browsers do: in the business time zone
+                .withEnvironment(Map.of("TZ", BUSINESS_TIME_ZONE))
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(TIMEOUT);

@@ -26,7 +26,7 @@ class TasklistBrowserTest {
         assertThat(tasklist.filterNames()).contains("我的待办", "我组的待办", "逾期待办");
         browser.waitForText("创建筛选器");
         assertThat(browser.text())
-                .contains("发起流程", "分管 领导", "SupplyGuard 待办任务")
+                .contains("发起流程", "分管 领导", "SupplyGuard 待办任务", "Asia/Shanghai")
                 .doesNotContain("Create a filter", "Start process", "Camunda 8");
         assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector(".ce-eol-banner")))
                 .as("the end-of-life banner is hidden").noneMatch(org.openqa.selenium.WebElement::isDisplayed);
