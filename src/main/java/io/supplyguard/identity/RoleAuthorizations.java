@@ -8,7 +8,9 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -36,10 +38,15 @@ class RoleAuthorizations {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     void grant() {
+        // what Camunda's own first-admin setup grants: everything, so admins reach every webapp
+        for (Resources resource : Resources.values()) {
+            grant(ADMINS, resource, "*", Permissions.ALL);
+        }
         for (String group : TASKLIST_USERS) {
             grant(group, APPLICATION, "tasklist", ACCESS);
             grant(group, FILTER, "*", READ);
-            grant(group, PROCESS_DEFINITION, "*", READ);
+            // task lists show the customer's process variables (customer number, name, district)
+            grant(group, PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
         }
         grant(FEE_CONTROL_OPERATORS, PROCESS_DEFINITION, ARREARS_DISCONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
         grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);

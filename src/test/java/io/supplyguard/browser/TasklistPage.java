@@ -1,0 +1,174 @@
+package io.supplyguard.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Page object of Camunda Tasklist 7.24: log in, pick a filter, open a task, claim it, fill its
+ * Camunda Form (form-js) by field label, complete it; start a process through its start form.
+ */
+public final class TasklistPage {
+
+    private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
+    private static final String CAMUNDA_FORM_CSS = "[cam-tasklist-form-camunda] form.fjs-form";
+    private static final By CAMUNDA_FORM = By.cssSelector(CAMUNDA_FORM_CSS);
+    private static final By START = By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
+
+    private final Browser browser;
+
+    private TasklistPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static TasklistPage login(Browser browser, String user, String password) {
+        CamundaLogin.login(browser, "tasklist", user, password);
+        TasklistPage page = new TasklistPage(browser);
+        browser.waitFor(FILTER_NAMES);
+        return page;
+    }
+
+    /** Names of the filters in the left column, in display order (without their counters). */
+    public List<String> filterNames() {
+        browser.waitFor(FILTER_NAMES);
+        return browser.driver().findElements(By.cssSelector(".task-filter h4.name")).stream()
+                .map(h4 -> h4.findElement(By.tagName("a")))
+                .map(a -> {
+                    String all = a.getText().strip();
+                    String counter = a.findElements(By.cssSelector(".counter")).stream().map(WebElement::getText).findFirst().orElse("");
+                    return counter.isEmpty() ? all : all.substring(0, all.length() - counter.length()).strip();
+                })
+                .toList();
+    }
+
+    public TasklistPage openFilter(String name) {
+        By filter = By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), "
+                + xpathLiteral(name) + ")]");
+        browser.click(filter);
+        browser.until(ExpectedConditions.attributeContains(
+                By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(@class,'name')]/a[starts-with(normalize-space(.), "
+                        + xpathLiteral(name) + ")]]"), "class", "active"));
+        return this;
+    }
+
+    /** Names of the tasks listed for the current filter. */
+    public List<String> taskNames() {
+        return browser.driver().findElements(By.cssSelector("ol.tasks-list li.task h4.task a")).stream()
+                .map(a -> a.getText().strip()).toList();
+    }
+
+    /** Opens the first task of that name in the list of the current filter. */
+    public TasklistPage openTask(String taskName) {
+        return openTask(taskName, "");
+    }
+
+    /**
+     * Opens the task of that name whose list entry shows {@code text} too, e.g. the customer number
+     * (the seeded filters show 客户编号, 客户名称 and 台区 in the list).
+     */
+    public TasklistPage openTask(String taskName, String text) {
+        browser.click(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]/a[normalize-space(.)="
+                + xpathLiteral(taskName) + "]][contains(., " + xpathLiteral(text) + ")]//h4[contains(@class,'task')]/a"));
+        browser.waitFor(By.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
+                + xpathLiteral(taskName) + "]"));
+        return this;
+    }
+
+    /**
+     * Opens the "发起流程" dialog, picks the process by its (Chinese) name and waits for its start
+     * form; fill it with {@link #fill}/{@link #choose}/{@link #check}, then {@link #startProcess()}.
+     */
+    public TasklistPage openStartForm(String processName) {
+        browser.click(By.cssSelector("li.start-process-action a"));
+        browser.waitFor(By.cssSelector(".modal input[ng-model='page.searchValue']")).sendKeys(processName);
+        browser.click(By.xpath("//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
+                + xpathLiteral(processName) + "]"));
+        browser.waitFor(By.cssSelector(".modal " + CAMUNDA_FORM_CSS));
+        return this;
+    }
+
+    /** Clicks the start button of the open start form and waits until the dialog has closed. */
+    public TasklistPage startProcess() {
+        browser.click(START);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-content")));
+        return this;
+    }
+
+    /** Claims the open task when nobody has it yet. */
+    public TasklistPage claim() {
+        if (!browser.driver().findElements(CLAIM).isEmpty()) {
+            browser.click(CLAIM);
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+        }
+        return this;
+    }
+
+    /** The rendered Camunda Form of the open task. */
+    public WebElement form() {
+        return browser.waitFor(CAMUNDA_FORM);
+    }
+
+    /** Types into the text field, number field or text area whose label is {@code label}. */
+    public TasklistPage fill(String label, String value) {
+        WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+        input.clear();
+        input.sendKeys(value);
+        return this;
+    }
+
+    /** Picks an option of a radio group, checklist or select by its label. */
+    public TasklistPage choose(String label, String option) {
+        WebElement field = field(label);
+        List<WebElement> optionLabels = field.findElements(By.xpath(".//label[normalize-space(.)=" + xpathLiteral(option) + "]"));
+        if (!optionLabels.isEmpty()) {
+            optionLabels.get(0).click();
+            return this;
+        }
+        // form-js select: a dropdown list of divs, not a native <select>
+        field.findElement(By.cssSelector(".fjs-input-group")).click();
+        browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]"));
+        return this;
+    }
+
+    /** Ticks the checkbox whose label is {@code label} (no-op when already ticked). */
+    public TasklistPage check(String label) {
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** The value shown in a text-like field (also read-only and disabled ones). */
+    public String valueOf(String label) {
+        return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+    }
+
+    /** Whether the form shows this text anywhere (labels, read-only values, validation messages). */
+    public boolean formShows(String text) {
+        return form().getText().contains(text);
+    }
+
+    /** Clicks Complete and waits until Tasklist has closed the task. */
+    public TasklistPage complete() {
+        browser.click(COMPLETE);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(COMPLETE));
+        return this;
+    }
+
+    /** The form-js field (wrapper div) whose label starts with {@code label} (labels of required fields end in "*"). */
+    private WebElement field(String label) {
+        return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(@class,'fjs-form-field-label')]"
+                + "[normalize-space(text()[1])=" + xpathLiteral(label) + "]]"));
+    }
+
+    static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}
