@@ -38,6 +38,10 @@ public interface MeterSimulation {
         /** Acknowledges switching commands but the relay does not move. */
         RELAY_STUCK,
         /** Reports a different meter number. */
-        WRONG_METER_NUMBER
+        WRONG_METER_NUMBER,
+        /** Replies only after the reply timeout has passed (as a meter on a congested bus). */
+        SLOW_REPLY,
+        /** Replies from another communication address (a crossed wire or a second meter answering). */
+        WRONG_ADDRESS
     }
 }

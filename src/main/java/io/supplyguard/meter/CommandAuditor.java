@@ -1,0 +1,13 @@
+package io.supplyguard.meter;
+
+import io.supplyguard.meter.MeterCommandAudit.MeterFrameRecord;
+
+/** Where a command's audit goes as it runs: opened before the first frame, one row per frame, closed with the outcome. */
+interface CommandAuditor {
+
+    long begin(String busId, String address, String meterNo, String command, Requester requester);
+
+    void frame(long commandId, MeterFrameRecord frame);
+
+    void finish(long commandId, CommandOutcome outcome, String reason, long durationMillis);
+}
