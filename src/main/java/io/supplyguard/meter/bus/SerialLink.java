@@ -5,59 +5,80 @@ import java.io.IOException;
 
 /**
  * A serial port through jSerialComm, opened by explicit path (pseudo-terminals are not
- * enumerated). Reads block for at most one poll interval (Linux rounds it to 100 ms steps).
+ * enumerated), on first use and again after a failure: an unplugged adapter fails commands
+ * on its bus, not the application. Reads block for at most one poll interval (Linux rounds
+ * it to 100 ms steps).
  */
 public final class SerialLink implements ByteLink {
 
-    private final SerialPort port;
+    private final SerialSettings settings;
+    private SerialPort port;
 
-    public SerialLink(SerialSettings settings) throws IOException {
-        port = SerialPort.getCommPort(settings.path());
-        port.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits(), settings.parity());
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                settings.pollMillis(), 0);
-        if (settings.rs485()) {
-            port.setRs485ModeParameters(true, settings.rs485RtsActiveHigh(), settings.rs485DelayBeforeSendMicros(),
-                    settings.rs485DelayAfterSendMicros());
-        }
-        if (!port.openPort()) {
-            throw new IOException("cannot open serial port " + settings.path() + " (error " + port.getLastErrorCode() + ")");
-        }
+    public SerialLink(SerialSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public int read(byte[] buffer) throws IOException {
-        int n = port.readBytes(buffer, buffer.length);
+        int n = port().readBytes(buffer, buffer.length);
         if (n < 0) {
-            throw new IOException("serial port " + port.getSystemPortPath() + " failed (error " + port.getLastErrorCode() + ")");
+            throw failure("read failed");
         }
         return n;
     }
 
     @Override
     public void write(byte[] bytes) throws IOException {
-        int written = port.writeBytes(bytes, bytes.length);
+        int written = port().writeBytes(bytes, bytes.length);
         if (written != bytes.length) {
-            throw new IOException("serial port " + port.getSystemPortPath() + " wrote " + written + " of " + bytes.length + " bytes");
+            throw failure("wrote " + written + " of " + bytes.length + " bytes");
         }
     }
 
     @Override
-    public void discardInput() {
-        int available = port.bytesAvailable();
+    public void discardInput() throws IOException {
+        SerialPort open = port();
+        int available = open.bytesAvailable();
         if (available > 0) {
-            port.readBytes(new byte[available], available);
+            open.readBytes(new byte[available], available);
         }
     }
 
     @Override
     public String describe() {
-        return "serial " + port.getSystemPortPath() + " " + port.getBaudRate() + " baud";
+        return "serial " + settings.path() + " " + settings.baud() + " baud";
     }
 
     @Override
     public void close() {
-        port.closePort();
+        if (port != null) {
+            port.closePort();
+            port = null;
+        }
+    }
+
+    private SerialPort port() throws IOException {
+        if (port == null) {
+            SerialPort fresh = SerialPort.getCommPort(settings.path());
+            fresh.setComPortParameters(settings.baud(), settings.dataBits(), settings.stopBits(), settings.parity());
+            fresh.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                    settings.pollMillis(), 0);
+            if (settings.rs485()) {
+                fresh.setRs485ModeParameters(true, settings.rs485RtsActiveHigh(), settings.rs485DelayBeforeSendMicros(),
+                        settings.rs485DelayAfterSendMicros());
+            }
+            if (!fresh.openPort()) {
+                throw new IOException("cannot open serial port " + settings.path() + " (error " + fresh.getLastErrorCode() + ")");
+            }
+            port = fresh;
+        }
+        return port;
+    }
+
+    private IOException failure(String what) {
+        IOException e = new IOException("serial port " + settings.path() + ": " + what + " (error " + port.getLastErrorCode() + ")");
+        close();
+        return e;
     }
 
     /** Defaults of DL/T 645: 2400 baud, 8 data bits, even parity, 1 stop bit. */
