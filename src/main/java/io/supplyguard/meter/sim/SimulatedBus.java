@@ -29,6 +29,7 @@ public final class SimulatedBus implements WireResponder {
     private volatile Duration extraLatency = Duration.ZERO;
     private volatile int wireBaud;
     private volatile Duration slowReply = Duration.ofSeconds(5);
+    private volatile Integer wakeUps;
 
     public SimulatedBus(String busId, Clock clock) {
         this.busId = busId;
@@ -73,6 +74,11 @@ public final class SimulatedBus implements WireResponder {
         this.slowReply = delay;
     }
 
+    /** Wake-up bytes before each reply: a fixed count, or null for a random 0–4 as meters differ. */
+    public void setWakeUps(Integer count) {
+        this.wakeUps = count;
+    }
+
     @Override
     public Response respond(byte[] requestBytes) {
         Frame request;
@@ -114,11 +120,12 @@ public final class SimulatedBus implements WireResponder {
         return meters.get(request.address());
     }
 
-    private static byte[] withWakeUps(byte[] frame) {
-        int wakeUps = ThreadLocalRandom.current().nextInt(FrameCodec.WAKE_UP_SENT + 1);
-        byte[] bytes = new byte[wakeUps + frame.length];
-        java.util.Arrays.fill(bytes, 0, wakeUps, (byte) FrameCodec.WAKE_UP);
-        System.arraycopy(frame, 0, bytes, wakeUps, frame.length);
+    private byte[] withWakeUps(byte[] frame) {
+        Integer fixed = wakeUps;
+        int count = fixed != null ? fixed : ThreadLocalRandom.current().nextInt(FrameCodec.WAKE_UP_SENT + 1);
+        byte[] bytes = new byte[count + frame.length];
+        java.util.Arrays.fill(bytes, 0, count, (byte) FrameCodec.WAKE_UP);
+        System.arraycopy(frame, 0, bytes, count, frame.length);
         return bytes;
     }
 
