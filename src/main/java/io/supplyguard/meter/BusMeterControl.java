@@ -159,7 +159,8 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             // the registry holds credentials or an address no frame can carry
             result = result(CommandOutcome.REJECTED, "not sent: " + badTarget.getMessage(), null, null, null, id);
         } catch (RuntimeException e) {
-            audit.finish(id, CommandOutcome.NO_RESPONSE, "not completed: " + e.getMessage(), millisSince(started));
+            // no outcome: the meter never judged it (bus refused, thread interrupted)
+            audit.finish(id, null, "not completed: " + e.getMessage(), millisSince(started));
             throw e;
         }
         audit.finish(id, result.outcome(), result.reason(), millisSince(started));

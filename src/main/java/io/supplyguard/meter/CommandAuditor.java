@@ -9,5 +9,6 @@ interface CommandAuditor {
 
     void frame(long commandId, MeterFrameRecord frame);
 
+    /** {@code outcome} null: the command ended without one (a technical failure, in {@code reason}). */
     void finish(long commandId, CommandOutcome outcome, String reason, long durationMillis);
 }

@@ -29,7 +29,7 @@ final class InMemoryCommandAudit implements CommandAuditor, MeterCommandAudit {
     public synchronized void finish(long commandId, CommandOutcome outcome, String reason, long durationMillis) {
         MeterCommandRecord r = find(commandId);
         commands.set(commands.indexOf(r), new MeterCommandRecord(r.id(), r.busId(), r.address(), r.meterNo(),
-                r.command(), outcome.name(), reason, r.startedAt(), durationMillis, r.userId(),
+                r.command(), outcome == null ? null : outcome.name(), reason, r.startedAt(), durationMillis, r.userId(),
                 r.processInstanceId(), r.activityId(), r.frames()));
     }
 

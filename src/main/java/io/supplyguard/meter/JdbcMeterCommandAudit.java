@@ -50,7 +50,7 @@ final class JdbcMeterCommandAudit implements CommandAuditor, MeterCommandAudit {
     @Override
     public void finish(long commandId, CommandOutcome outcome, String reason, long durationMillis) {
         jdbc.sql("UPDATE meter_command SET outcome = ?, reason = ?, duration_ms = ? WHERE id = ?")
-                .params(outcome.name(), clip(reason, TEXT_COLUMN), durationMillis, commandId)
+                .params(outcome == null ? null : outcome.name(), clip(reason, TEXT_COLUMN), durationMillis, commandId)
                 .update();
     }
 

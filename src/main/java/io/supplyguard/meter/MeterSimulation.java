@@ -25,7 +25,7 @@ public interface MeterSimulation {
 
     void clearFaults(String busId, String address);
 
-    /** Simulated wire time per byte is emulated when set (zero: answer at once). */
+    /** Every reply on the bus arrives this much later (zero, the default: at once). */
     void setLatency(String busId, Duration extraPerReply);
 
     enum SimulatedFault {

@@ -274,6 +274,23 @@ class BusMeterControlTest {
     }
 
     @Test
+    void aBusThatRefusesThrowsAndTheAuditRecordsTheCommandAsNotCompleted() {
+        MeterBuses full = new MeterBuses();
+        full.add(new io.supplyguard.meter.bus.BusWorker("bus-1",
+                new io.supplyguard.meter.bus.InMemoryTransport("bus-1", bus.simulation.bus("bus-1")), 0), Duration.ofMillis(100));
+        var refusing = new BusMeterControl(full, bus.audit, bus.clock, MeterSettings.defaults());
+        try {
+            assertThatThrownBy(() -> refusing.trip(target(A), PROCESS))
+                    .isInstanceOf(MeterBusUnavailableException.class).hasMessageContaining("queue is full");
+            MeterCommandRecord record = bus.audit.listForMeter(A).get(0);
+            assertThat(record.outcome()).isNull();
+            assertThat(record.reason()).startsWith("not completed: bus bus-1 queue is full");
+        } finally {
+            full.close();
+        }
+    }
+
+    @Test
     void credentialsNoFrameCanCarryAreRejectedUnsent() {
         bus.simulation.install("bus-1", A, A, false);
         var broken = new MeterTarget("bus-1", A, A, "2", "000000", "00000000");
