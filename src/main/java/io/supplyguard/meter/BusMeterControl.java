@@ -26,12 +26,19 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
     private final CommandAuditor audit;
     private final Clock clock;
     private final MeterSettings settings;
+    private final IdentityAuthentication cipherMode;
 
     BusMeterControl(MeterBuses buses, CommandAuditor audit, Clock clock, MeterSettings settings) {
+        this(buses, audit, clock, settings, IdentityAuthentication.NO_SECURITY_MODULE);
+    }
+
+    BusMeterControl(MeterBuses buses, CommandAuditor audit, Clock clock, MeterSettings settings,
+                    IdentityAuthentication cipherMode) {
         this.buses = buses;
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        this.cipherMode = cipherMode;
     }
 
     @Override
@@ -101,6 +108,12 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
         }
         if (command == ControlCommand.TRIP && before.value().powerGuarantee()) {
             return result(CommandOutcome.GUARANTEED, "power guarantee is on; trip not sent", before.value(), null, null, id);
+        }
+        if (IdentityAuthentication.required(target)) {
+            Answer<Void> authenticated = cipherMode.authenticate(conversation, target);
+            if (!authenticated.ok()) {
+                return failed(authenticated, before.value(), id);
+            }
         }
         Answer<byte[]> acknowledged = conversation.ask(Dlt645.control(target.address(), controlRequest(target, command)),
                 "CONTROL_" + command.name(), value -> value);

@@ -20,7 +20,11 @@ public interface MeterSimulation {
 
     void setPowerGuarantee(String busId, String address, boolean on);
 
-    /** Makes the meter misbehave for the next {@code times} requests ({@code Integer.MAX_VALUE}: until cleared). */
+    /**
+     * Makes the meter misbehave for the next {@code times} requests the fault applies to
+     * ({@code Integer.MAX_VALUE}: until cleared): password and stuck-relay faults count control
+     * commands only, a wrong meter number counts meter-number reads, the others every request.
+     */
     void injectFault(String busId, String address, SimulatedFault fault, int times);
 
     void clearFaults(String busId, String address);

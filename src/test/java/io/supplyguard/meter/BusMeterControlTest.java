@@ -291,6 +291,19 @@ class BusMeterControlTest {
     }
 
     @Test
+    void aCipherModeMeterIsNotSentAPlaintextControl() {
+        bus.simulation.install("bus-1", A, A, false);
+        var cipherMode = new MeterTarget("bus-1", A, A, "98", "000000", "00000000");
+
+        CommandResult result = control.trip(cipherMode, PROCESS);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(result.reason()).contains("ESAM identity authentication (03H)");
+        assertThat(bus.audit.find(result.auditId()).frames()).extracting(MeterFrameRecord::step)
+                .containsExactly("READ_METER_NUMBER", "READ_STATUS");
+    }
+
+    @Test
     void credentialsNoFrameCanCarryAreRejectedUnsent() {
         bus.simulation.install("bus-1", A, A, false);
         var broken = new MeterTarget("bus-1", A, A, "2", "000000", "00000000");
