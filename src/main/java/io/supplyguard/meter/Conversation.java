@@ -12,6 +12,7 @@ import io.supplyguard.meter.dlt645.Hex;
 import io.supplyguard.meter.dlt645.MalformedFrameException;
 import io.supplyguard.meter.dlt645.Reply;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
@@ -84,7 +85,7 @@ final class Conversation {
         }
     }
 
-    private static Exchange await(java.util.concurrent.CompletableFuture<Exchange> pending) {
+    private static Exchange await(CompletableFuture<Exchange> pending) {
         try {
             return pending.get();
         } catch (InterruptedException e) {

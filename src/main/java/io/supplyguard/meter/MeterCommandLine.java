@@ -7,6 +7,7 @@ import io.supplyguard.meter.bus.ByteLink;
 import io.supplyguard.meter.bus.LinkTransport;
 import io.supplyguard.meter.bus.SerialLink;
 import io.supplyguard.meter.bus.SocketLink;
+import io.supplyguard.meter.dlt645.Address;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class MeterCommandLine {
             Requester requester = Requester.commissioning(System.getProperty("user.name"));
             boolean ok = command.equals("read-address") ? print(control.readAddress(BUS, requester), out)
                     : print(execute(control, command, target(cli), requester), out);
-            audit.listForMeter(cli.get("--address", io.supplyguard.meter.dlt645.Address.WILDCARD)).forEach(r -> printFrames(r, out));
+            audit.listForMeter(cli.get("--address", Address.WILDCARD)).forEach(r -> printFrames(r, out));
             return ok ? 0 : 1;
         } catch (CliArguments.UsageException | IllegalArgumentException e) {
             err.println("meter: " + e.getMessage());

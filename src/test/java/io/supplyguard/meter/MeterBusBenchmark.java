@@ -3,8 +3,11 @@ package io.supplyguard.meter;
 import io.supplyguard.meter.MeterCommandAudit.MeterFrameRecord;
 import io.supplyguard.meter.bus.BusWorker;
 import io.supplyguard.meter.bus.InMemoryTransport;
+import io.supplyguard.meter.bus.LinkTransport;
+import io.supplyguard.meter.bus.SerialLink;
 import io.supplyguard.meter.dlt645.Hex;
 import io.supplyguard.meter.sim.SimulatedMeters;
+import io.supplyguard.meter.sim.StreamSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -15,7 +18,8 @@ import java.util.function.BiFunction;
 
 /**
  * Commands per second per bus with wire-time emulation (the simulator sleeps bytes × 11 / baud
- * for request and reply), two buses running at once, against the wire-time bound: the rate if
+ * for request and reply), two in-memory buses running at once and one bus over a pseudo-terminal
+ * pair through jSerialComm, against the wire-time bound: the rate if
  * the line carried nothing but the command's own frames back to back. A program, not a test;
  * the command is in docs/meter.md.
  */
@@ -30,6 +34,33 @@ public final class MeterBusBenchmark {
         for (int baud : new int[] {2400, 9600}) {
             run(baud, "status read", reads, (control, target) -> control.readRelayStatus(target, who()));
             run(baud, "trip (4 transactions)", trips, (control, target) -> control.trip(target, who()));
+        }
+        System.out.println("over a pseudo-terminal pair through jSerialComm (one bus):");
+        for (int baud : new int[] {2400, 9600}) {
+            runOnPty(baud, "status read", reads, (control, target) -> control.readRelayStatus(target, who()));
+            runOnPty(baud, "trip (4 transactions)", trips, (control, target) -> control.trip(target, who()));
+        }
+    }
+
+    private static void runOnPty(int baud, String name, int count, BiFunction<BusMeterControl, MeterTarget, CommandResult> command)
+            throws Exception {
+        SimulatedMeters simulation = new SimulatedMeters(Clock.system(ZoneId.of("Asia/Shanghai")), List.of("bus-1"));
+        simulation.bus("bus-1").setWireBaud(baud);
+        InMemoryCommandAudit audit = new InMemoryCommandAudit();
+        try (PseudoTerminalPair pty = new PseudoTerminalPair(); MeterBuses buses = new MeterBuses()) {
+            StreamSimulator simulator = new StreamSimulator(
+                    new SerialLink(SerialLink.SerialSettings.dlt645(pty.meterPath(), baud)), simulation.bus("bus-1"), false);
+            Thread serving = new Thread(simulator, "benchmark-simulator");
+            serving.setDaemon(true);
+            serving.start();
+            buses.add(new BusWorker("bus-1", new LinkTransport(new SerialLink(SerialLink.SerialSettings.dlt645(pty.driverPath(), baud))),
+                    1000), Duration.ofSeconds(2));
+            BusMeterControl control = new BusMeterControl(buses, audit, Clock.system(ZoneId.of("Asia/Shanghai")),
+                    MeterSettings.defaults());
+            Result r = measure(simulation, audit, control, "bus-1", count, baud, command);
+            System.out.printf("%-6d %-22s %-6s %9.2f %12.2f %8.2f%n", baud, name, "pty", r.perSecond(),
+                    r.boundPerSecond(), r.perSecond() / r.boundPerSecond());
+            simulator.stop();
         }
     }
 

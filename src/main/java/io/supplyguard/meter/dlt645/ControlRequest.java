@@ -1,5 +1,6 @@
 package io.supplyguard.meter.dlt645;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 
 /**
@@ -53,7 +54,7 @@ public record ControlRequest(String passwordLevel, String password, String opera
                     Integer.parseInt(stamp.substring(6, 8)), Integer.parseInt(stamp.substring(8, 10)),
                     Integer.parseInt(stamp.substring(10, 12)));
             return new ControlRequest(level, password, operator, data[8] & 0xFF, deadline);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new MalformedFrameException(FrameField.VALUE, "deadline " + stamp + " is not a date: " + e.getMessage());
         }
     }

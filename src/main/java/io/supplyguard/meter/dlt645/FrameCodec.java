@@ -1,5 +1,7 @@
 package io.supplyguard.meter.dlt645;
 
+import java.util.Arrays;
+
 /** Frames to wire bytes and back: start bytes, BCD address, +33H data, checksum, end byte. */
 public final class FrameCodec {
 
@@ -18,7 +20,7 @@ public final class FrameCodec {
     public static byte[] encodeForWire(Frame frame) {
         byte[] body = encode(frame);
         byte[] wire = new byte[WAKE_UP_SENT + body.length];
-        java.util.Arrays.fill(wire, 0, WAKE_UP_SENT, (byte) WAKE_UP);
+        Arrays.fill(wire, 0, WAKE_UP_SENT, (byte) WAKE_UP);
         System.arraycopy(body, 0, wire, WAKE_UP_SENT, body.length);
         return wire;
     }

@@ -10,6 +10,7 @@ import io.supplyguard.meter.dlt645.MalformedFrameException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -124,7 +125,7 @@ public final class SimulatedBus implements WireResponder {
         Integer fixed = wakeUps;
         int count = fixed != null ? fixed : ThreadLocalRandom.current().nextInt(FrameCodec.WAKE_UP_SENT + 1);
         byte[] bytes = new byte[count + frame.length];
-        java.util.Arrays.fill(bytes, 0, count, (byte) FrameCodec.WAKE_UP);
+        Arrays.fill(bytes, 0, count, (byte) FrameCodec.WAKE_UP);
         System.arraycopy(frame, 0, bytes, count, frame.length);
         return bytes;
     }
