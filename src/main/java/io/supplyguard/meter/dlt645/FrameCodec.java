@@ -43,7 +43,7 @@ public final class FrameCodec {
     }
 
     /**
-     * Decodes one frame. Anything before the first 68H (wake-up FEH, line noise) is skipped;
+     * Decodes one frame. Anything before its start (wake-up FEH, line noise) is skipped;
      * nothing may follow the end byte.
      */
     public static Frame decode(byte[] bytes) {
@@ -83,13 +83,24 @@ public final class FrameCodec {
         return new Frame(address, control, data);
     }
 
+    /**
+     * The first 68H that has a second 68H seven bytes on (a 68H in line noise is not a start);
+     * failing that the first 68H, so that the error names the field that is wrong.
+     */
     static int indexOfStart(byte[] bytes) {
+        int first = -1;
         for (int i = 0; i < bytes.length; i++) {
             if ((bytes[i] & 0xFF) == START) {
-                return i;
+                if (i + 7 < bytes.length && (bytes[i + 7] & 0xFF) == START) {
+                    return i;
+                }
+                first = first < 0 ? i : first;
             }
         }
-        throw new MalformedFrameException(FrameField.START, "no 68 in " + bytes.length + " bytes");
+        if (first < 0) {
+            throw new MalformedFrameException(FrameField.START, "no 68 in " + bytes.length + " bytes");
+        }
+        return first;
     }
 
     /** Sum mod 256 of the bytes from the first 68H through the last data byte. */

@@ -30,11 +30,26 @@ public final class FrameReceiver {
             }
             return;
         }
+        if (position == start + 7 && (b & 0xFF) != FrameCodec.START) {
+            // the 68H taken for a start was noise: resume from the next 68H already received
+            start = nextStartAfter(start);
+            return;
+        }
         if (position == start + 9) {
             int length = b & 0xFF;
             // an impossible length cannot be waited out: hand it to the decoder to name
             expectedEnd = length > Frame.MAX_DATA_LENGTH ? position : start + FrameCodec.OVERHEAD + length - 1;
         }
+    }
+
+    private int nextStartAfter(int from) {
+        byte[] bytes = received.toByteArray();
+        for (int i = from + 1; i < bytes.length; i++) {
+            if ((bytes[i] & 0xFF) == FrameCodec.START) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean isComplete() {

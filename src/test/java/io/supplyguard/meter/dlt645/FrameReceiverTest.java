@@ -30,6 +30,18 @@ class FrameReceiverTest {
     }
 
     @Test
+    void aStartByteInTheNoiseIsPassedOver() {
+        byte[] noisy = Hex.parse("68 00 12 FE FE 68 11 11 11 11 11 11 68 9C 00 D2 16");
+        FrameReceiver receiver = new FrameReceiver();
+        for (int i = 0; i < noisy.length - 1; i++) {
+            assertThat(receiver.feed(noisy, i, 1)).as("after byte %d", i).isFalse();
+        }
+
+        assertThat(receiver.feed(noisy, noisy.length - 1, 1)).isTrue();
+        assertThat(receiver.decode()).isEqualTo(Dlt645.controlAccepted("111111111111"));
+    }
+
+    @Test
     void noiseWithoutStartNeverCompletes() {
         FrameReceiver receiver = new FrameReceiver();
         assertThat(receiver.feed(new byte[] {(byte) 0xFE, 0, 0x11, (byte) 0xFE}, 0, 4)).isFalse();
