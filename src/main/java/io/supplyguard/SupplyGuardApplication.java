@@ -17,10 +17,10 @@ public class SupplyGuardApplication {
     public static void main(String[] args) {
         // meter tools run without web server, engine or database: dispatched before Spring starts
         if (args.length > 0 && args[0].equals("meter")) {
-            System.exit(MeterCommandLine.run(args, System.out, System.err));
+            MeterCommandLine.main(args);
         }
         if (args.length > 0 && args[0].equals("simulator")) {
-            System.exit(SimulatorCommandLine.run(args, System.out, System.err));
+            SimulatorCommandLine.main(args);
         }
         SpringApplication.run(SupplyGuardApplication.class, args);
     }

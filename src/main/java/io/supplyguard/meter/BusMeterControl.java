@@ -11,6 +11,8 @@ import io.supplyguard.meter.dlt645.Values;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link MeterControl} over DL/T 645 buses. A switching command checks the meter's own number,
@@ -20,6 +22,7 @@ import java.time.LocalDateTime;
  */
 final class BusMeterControl implements MeterControl, MeterCommissioning {
 
+    private static final Logger log = LoggerFactory.getLogger(BusMeterControl.class);
     private static final String READ_ADDRESS = "READ_ADDRESS";
 
     private final MeterBuses buses;
@@ -177,6 +180,8 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             throw e;
         }
         audit.finish(id, result.outcome(), result.reason(), millisSince(started));
+        log.info("meter {} on {}: {} -> {}{} (audit {})", target.address(), target.busId(), command, result.outcome(),
+                result.reason() == null ? "" : " " + result.reason(), id);
         return result;
     }
 

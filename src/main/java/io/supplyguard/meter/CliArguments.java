@@ -30,6 +30,13 @@ final class CliArguments {
         }
     }
 
+    /** Without Spring, logback would log at DEBUG: command-line tools keep it to warnings. */
+    static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     String get(String name) {
         return options.get(name);
     }

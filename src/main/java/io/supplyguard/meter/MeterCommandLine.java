@@ -44,6 +44,12 @@ public final class MeterCommandLine {
     private MeterCommandLine() {
     }
 
+    /** Entry from the jar's main: the printed frames are the output, the log only warns. */
+    public static void main(String[] args) {
+        CliArguments.quietLogging();
+        System.exit(run(args, System.out, System.err));
+    }
+
     /** {@code args[0]} is "meter". Returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CliArguments cli;

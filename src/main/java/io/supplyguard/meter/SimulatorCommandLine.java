@@ -33,6 +33,11 @@ public final class SimulatorCommandLine {
     private SimulatorCommandLine() {
     }
 
+    public static void main(String[] args) {
+        CliArguments.quietLogging();
+        System.exit(run(args, System.out, System.err));
+    }
+
     /** {@code args[0]} is "simulator". Serves until the JVM stops; returns an exit code only on a usage error. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try (AutoCloseable running = start(args, out)) {

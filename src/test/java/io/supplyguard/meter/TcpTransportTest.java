@@ -48,6 +48,25 @@ class TcpTransportTest {
     }
 
     @Test
+    void theSimulatorSurvivesAClientThatHangsUp() throws Exception {
+        BusMeterControl control = connect(false);
+        simulation.install("bus-tcp", A, A, false);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+
+        buses.worker("bus-tcp").close();
+        MeterBuses again = new MeterBuses();
+        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+        again.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(300));
+        var reconnected = new BusMeterControl(again, audit, Clock.system(SimulatedBusFixture.SHANGHAI), new MeterSettings(
+                Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(5), 1, Duration.ofMillis(10)));
+        try {
+            assertThat(reconnected.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
     void faultsSurviveTheDeviceServer() throws Exception {
         BusMeterControl control = connect(false);
         simulation.install("bus-tcp", A, A, false);

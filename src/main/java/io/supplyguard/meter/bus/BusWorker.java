@@ -72,9 +72,18 @@ public final class BusWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            job.result.complete(execute(job));
+            try {
+                job.result.complete(execute(job));
+            } catch (Throwable fatal) {
+                // a caller blocks on this future: it must never be left pending
+                job.result.completeExceptionally(fatal);
+                throw fatal;
+            }
         }
-        queue.forEach(job -> job.result.completeExceptionally(new MeterBusUnavailableException("bus " + busId + " shut down")));
+        synchronized (queue) {
+            queue.forEach(job -> job.result.completeExceptionally(new MeterBusUnavailableException("bus " + busId + " shut down")));
+            queue.clear();
+        }
     }
 
     private Exchange execute(Job job) {
@@ -92,7 +101,9 @@ public final class BusWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        synchronized (queue) {
+            running = false;
+        }
         thread.interrupt();
         try {
             thread.join(2000);

@@ -16,17 +16,20 @@ public final class SocketLink implements ByteLink {
 
     private final InetSocketAddress remote;
     private final int connectTimeoutMillis;
+    private final String description;
     private Socket socket;
 
     /** Connects lazily, and again after a failure. */
     public SocketLink(InetSocketAddress remote, int connectTimeoutMillis) {
         this.remote = remote;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.description = "tcp " + remote.getHostString() + ":" + remote.getPort();
     }
 
     public SocketLink(Socket accepted) throws IOException {
         this.remote = null;
         this.connectTimeoutMillis = 0;
+        this.description = "tcp connection from " + accepted.getRemoteSocketAddress();
         this.socket = accepted;
         accepted.setSoTimeout(POLL_MILLIS);
         accepted.setTcpNoDelay(true);
@@ -79,8 +82,7 @@ public final class SocketLink implements ByteLink {
 
     @Override
     public String describe() {
-        return "tcp " + (remote != null ? remote.getHostString() + ":" + remote.getPort()
-                : String.valueOf(socket.getRemoteSocketAddress()));
+        return description;
     }
 
     @Override
