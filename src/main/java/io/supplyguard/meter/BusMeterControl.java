@@ -85,8 +85,13 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
     public AddressReading readAddress(String busId, Requester requester) {
         long started = System.nanoTime();
         long id = audit.begin(busId, Address.WILDCARD, null, READ_ADDRESS, requester);
-        Conversation conversation = conversation(busId, Priority.ROUTINE, id);
-        Answer<String> address = conversation.ask(Dlt645.readAddress(), READ_ADDRESS, Values::address);
+        Answer<String> address;
+        try {
+            address = conversation(busId, Priority.ROUTINE, id).ask(Dlt645.readAddress(), READ_ADDRESS, Values::address);
+        } catch (RuntimeException e) {
+            audit.finish(id, null, "not completed: " + e.getMessage(), millisSince(started));
+            throw e;
+        }
         CommandOutcome outcome = address.ok() ? CommandOutcome.CONFIRMED : address.failure();
         audit.finish(id, outcome, address.ok() ? "address " + address.value() : address.reason(), millisSince(started));
         return new AddressReading(outcome, address.reason(), address.value(), id);
