@@ -18,6 +18,7 @@ class MeterWiringTest {
     @Autowired MeterSimulation simulation;
     @Autowired MeterCommandAudit audit;
     @Autowired MeterCommissioning commissioning;
+    @Autowired JdbcMeterCommandAudit jdbcAudit;
 
     @Test
     void aTripOnASimulatedBusIsConfirmedAndAuditedWithItsFrames() {
@@ -53,6 +54,20 @@ class MeterWiringTest {
         assertThat(result.outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
         assertThat(audit.listForMeter("000000900002").get(0).frames()).hasSize(3)
                 .allSatisfy(f -> assertThat(f.replyHex()).isEmpty());
+    }
+
+    @Test
+    void aCommandWithoutOutcomeAndLongTextsAreStored() {
+        long id = jdbcAudit.begin("bus-1", "000000900003", null, "TRIP", Requester.commissioning("installer"));
+        jdbcAudit.frame(id, new MeterFrameRecord("READ_STATUS", 1, "FE ".repeat(300).trim(), "", "NO_RESPONSE: x".repeat(60),
+                java.time.Instant.now(), 5));
+        jdbcAudit.finish(id, null, "not completed: queue full", 7);
+
+        MeterCommandRecord record = audit.listForMeter("000000900003").get(0);
+        assertThat(record.outcome()).isNull();
+        assertThat(record.reason()).isEqualTo("not completed: queue full");
+        assertThat(record.frames().get(0).requestHex()).hasSize(700).endsWith("…");
+        assertThat(record.frames().get(0).result()).hasSize(500);
     }
 
     @Test
