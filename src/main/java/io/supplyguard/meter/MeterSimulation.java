@@ -1,5 +1,6 @@
 package io.supplyguard.meter;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,9 @@ public interface MeterSimulation {
     void forceRelay(String busId, String address, boolean open);
 
     void setPowerGuarantee(String busId, String address, boolean on);
+
+    /** What the meter reports as remaining money (DI 00900200); 100.00 when installed. */
+    void setRemainingMoney(String busId, String address, BigDecimal amount);
 
     /**
      * Makes the meter misbehave for the next {@code times} requests the fault applies to

@@ -59,6 +59,7 @@ public final class SimulatedMeters implements MeterSimulation {
         bus(busId).meter(address).setPowerGuarantee(on);
     }
 
+    @Override
     public void setRemainingMoney(String busId, String address, BigDecimal amount) {
         bus(busId).meter(address).setRemainingMoney(amount);
     }
