@@ -77,6 +77,10 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
 
     @Override
     public CommandResult execute(MeterTarget target, ControlCommand command, Requester requester) {
+        if (requester == null || requester.processInstanceId() == null && requester.userId() == null) {
+            // P6: no switching that the audit cannot trace to a process step or a person
+            throw new IllegalArgumentException(command + " needs a requester with a process instance or a user id");
+        }
         Priority priority = command.urgent() ? Priority.URGENT : Priority.ROUTINE;
         return run(target, command.name(), priority, requester, (conversation, id) -> switchMeter(conversation, target, command, id));
     }

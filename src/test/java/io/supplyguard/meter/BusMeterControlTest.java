@@ -267,6 +267,16 @@ class BusMeterControlTest {
     }
 
     @Test
+    void anAnonymousSwitchingCommandIsRefusedBeforeAnythingIsSent() {
+        bus.simulation.install("bus-1", A, A, false);
+
+        assertThatThrownBy(() -> control.trip(target(A), new Requester(null, "Task_Trip", null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("process instance or a user");
+        assertThat(bus.audit.listForMeter(A)).isEmpty();
+        assertThat(bus.simulation.status("bus-1", A).relayOpen()).isFalse();
+    }
+
+    @Test
     void anUnknownBusIsATechnicalFailure() {
         var elsewhere = new MeterTarget("bus-9", A, A, "02", "000000", "00000000");
         assertThatThrownBy(() -> control.trip(elsewhere, PROCESS))
