@@ -40,9 +40,10 @@ public final class SimulatorCommandLine {
 
     /** {@code args[0]} is "simulator". Serves until the JVM stops; returns an exit code only on a usage error. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        try (AutoCloseable running = start(args, out)) {
-            Thread.currentThread().join();
-            return 0;
+        try (Running running = start(args, out)) {
+            running.awaitEnd();
+            err.println("simulator: the serial link closed");
+            return 1;
         } catch (CliArguments.UsageException | IllegalArgumentException e) {
             err.println("simulator: " + e.getMessage());
             err.println(USAGE);
@@ -57,7 +58,7 @@ public final class SimulatorCommandLine {
     }
 
     /** Starts serving and returns the handle that stops it. */
-    static AutoCloseable start(String[] args, PrintStream out) throws IOException {
+    static Running start(String[] args, PrintStream out) throws IOException {
         CliArguments cli = new CliArguments(args, 1, VALUED, FLAGS);
         if ((cli.get("--port") == null) == (cli.get("--tcp-listen") == null)) {
             throw new CliArguments.UsageException("give exactly one of --port and --tcp-listen");
@@ -83,13 +84,26 @@ public final class SimulatorCommandLine {
             serving.setDaemon(true);
             serving.start();
             out.println("simulating " + count + " meters " + range + " on serial " + cli.get("--port") + " at " + baud + " baud");
-            return simulator::stop;
+            return new Running(simulator::stop, serving);
         }
         String listen = cli.get("--tcp-listen");
         int colon = listen.lastIndexOf(':');
         InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(listen.substring(0, colon));
         TcpSimulatorServer server = new TcpSimulatorServer(host, Integer.parseInt(listen.substring(colon + 1)), bus, byteByByte);
         out.println("simulating " + count + " meters " + range + " on tcp " + host.getHostAddress() + ":" + server.port());
-        return server;
+        return new Running(server::close, null);
+    }
+
+    /** A serving simulator: a TCP server runs until the JVM stops, a serial one until its link closes. */
+    record Running(Runnable stop, Thread serialServing) implements AutoCloseable {
+
+        void awaitEnd() throws InterruptedException {
+            (serialServing != null ? serialServing : Thread.currentThread()).join();
+        }
+
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 }

@@ -16,7 +16,7 @@ class CommandLineTest {
 
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    AutoCloseable simulator;
+    SimulatorCommandLine.Running simulator;
     String tcp;
 
     @BeforeEach
