@@ -28,6 +28,7 @@ public final class MeterBusBenchmark {
     private static final List<String> BUSES = List.of("bus-1", "bus-2");
 
     public static void main(String[] args) throws Exception {
+        CliArguments.quietLogging();
         int reads = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int trips = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         System.out.printf("%-6s %-22s %-6s %9s %12s %8s%n", "baud", "command", "bus", "cmd/s", "bound cmd/s", "ratio");
