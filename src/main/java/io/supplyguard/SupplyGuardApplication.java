@@ -1,5 +1,7 @@
 package io.supplyguard;
 
+import io.supplyguard.meter.MeterCommandLine;
+import io.supplyguard.meter.SimulatorCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SupplyGuardApplication {
 
     public static void main(String[] args) {
+        // meter tools run without web server, engine or database: dispatched before Spring starts
+        if (args.length > 0 && args[0].equals("meter")) {
+            MeterCommandLine.main(args);
+        }
+        if (args.length > 0 && args[0].equals("simulator")) {
+            SimulatorCommandLine.main(args);
+        }
         SpringApplication.run(SupplyGuardApplication.class, args);
     }
 }

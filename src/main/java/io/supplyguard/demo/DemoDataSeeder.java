@@ -1,11 +1,14 @@
 package io.supplyguard.demo;
 
 import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.customer.RelayState;
+import io.supplyguard.meter.MeterSimulation;
 import io.supplyguard.identity.IdentityDirectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -26,11 +29,14 @@ class DemoDataSeeder {
     private final IdentityDirectory identity;
     private final CustomerRegistry registry;
     private final Clock clock;
+    private final ObjectProvider<MeterSimulation> meterSimulation;
 
-    DemoDataSeeder(IdentityDirectory identity, CustomerRegistry registry, Clock clock) {
+    DemoDataSeeder(IdentityDirectory identity, CustomerRegistry registry, Clock clock,
+                   ObjectProvider<MeterSimulation> meterSimulation) {
         this.identity = identity;
         this.registry = registry;
         this.clock = clock;
+        this.meterSimulation = meterSimulation;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,5 +58,26 @@ class DemoDataSeeder {
         }
         log.info("Demo data: {} users, {} customers created ({} already present)",
                 DemoUsers.ALL.size(), created, DemoCustomers.COUNT - created);
+        meterSimulation.ifAvailable(this::installMeters);
+    }
+
+    /** Puts every demo meter on its simulated bus, relay as the registry last recorded it. */
+    private void installMeters(MeterSimulation simulation) {
+        int installed = 0;
+        int notSimulated = 0;
+        for (int i = 1; i <= DemoCustomers.COUNT; i++) {
+            var meter = registry.get(DemoCustomers.customerNo(i)).meter();
+            if (meter == null || simulation.isInstalled(meter.busId(), meter.commAddress())) {
+                continue;
+            }
+            try {
+                simulation.install(meter.busId(), meter.commAddress(), meter.meterNo(), meter.relayState() == RelayState.OPEN);
+                simulation.setPowerGuarantee(meter.busId(), meter.commAddress(), meter.powerGuarantee());
+                installed++;
+            } catch (IllegalArgumentException busNotSimulated) {
+                notSimulated++; // the demo may run against a real bus: its meters are real too
+            }
+        }
+        log.info("Demo data: {} meters installed on the simulated buses ({} on buses not simulated)", installed, notSimulated);
     }
 }

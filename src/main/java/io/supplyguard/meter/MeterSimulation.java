@@ -1,5 +1,6 @@
 package io.supplyguard.meter;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -20,12 +21,19 @@ public interface MeterSimulation {
 
     void setPowerGuarantee(String busId, String address, boolean on);
 
-    /** Makes the meter misbehave for the next {@code times} requests ({@code Integer.MAX_VALUE}: until cleared). */
+    /** What the meter reports as remaining money (DI 00900200); 100.00 when installed. */
+    void setRemainingMoney(String busId, String address, BigDecimal amount);
+
+    /**
+     * Makes the meter misbehave for the next {@code times} requests the fault applies to
+     * ({@code Integer.MAX_VALUE}: until cleared): password and stuck-relay faults count control
+     * commands only, a wrong meter number counts meter-number reads, the others every request.
+     */
     void injectFault(String busId, String address, SimulatedFault fault, int times);
 
     void clearFaults(String busId, String address);
 
-    /** Simulated wire time per byte is emulated when set (zero: answer at once). */
+    /** Every reply on the bus arrives this much later (zero, the default: at once). */
     void setLatency(String busId, Duration extraPerReply);
 
     enum SimulatedFault {
@@ -38,6 +46,10 @@ public interface MeterSimulation {
         /** Acknowledges switching commands but the relay does not move. */
         RELAY_STUCK,
         /** Reports a different meter number. */
-        WRONG_METER_NUMBER
+        WRONG_METER_NUMBER,
+        /** Replies only after the reply timeout has passed (as a meter on a congested bus). */
+        SLOW_REPLY,
+        /** Replies from another communication address (a crossed wire or a second meter answering). */
+        WRONG_ADDRESS
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.ImportanceGrade;
 import io.supplyguard.identity.Roles;
+import io.supplyguard.meter.MeterSimulation;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class DemoDataSeederTest {
     @Autowired IdentityService identity;
     @Autowired CustomerRegistry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterSimulation meters;
 
     @Test
     void everyRoleHasADemoUserWhosePasswordIsItsId() {
@@ -56,6 +58,18 @@ class DemoDataSeederTest {
                 SELECT COUNT(*) FROM meter m JOIN meter_binding b ON b.active_meter_no = m.meter_no
                 JOIN account a ON a.customer_no = b.customer_no WHERE m.relay_state = 'OPEN' AND a.arrears = 0""")).isPositive();
         assertThat(registry.get(DemoCustomers.customerNo(1)).importanceGrade()).isEqualTo(ImportanceGrade.SPECIAL);
+    }
+
+    @Test
+    void everyDemoMeterAnswersOnItsSimulatedBusWithTheRegistryRelayState() {
+        for (int i = 1; i <= DemoCustomers.COUNT; i++) {
+            String meterNo = DemoCustomers.meterNo(i);
+            String bus = DemoCustomers.busOf(i);
+            assertThat(meters.isInstalled(bus, meterNo)).as(meterNo).isTrue();
+            String registered = jdbc.sql("SELECT relay_state FROM meter WHERE meter_no = ?").param(meterNo).query(String.class).single();
+            assertThat(meters.status(bus, meterNo).relayOpen()).as(meterNo).isEqualTo(registered.equals("OPEN"));
+        }
+        assertThat(meters.status(DemoCustomers.busOf(7), DemoCustomers.meterNo(7)).relayOpen()).isTrue();
     }
 
     private long count(String sql) {

@@ -13,8 +13,8 @@ import io.supplyguard.meter.MeterControl;
 import io.supplyguard.meter.MeterSimulation.SimulatedFault;
 import io.supplyguard.notification.Notifications;
 import io.supplyguard.notification.SmsTemplate;
-import io.supplyguard.testsupport.FakeMeterBus;
-import io.supplyguard.testsupport.FakeNotifications;
+import io.supplyguard.meter.MeterCommandAudit;
+import io.supplyguard.notification.SmsHistory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** processes/payment-reconnection.bpmn: one test per path, real delegates against the simulated meter bus. */
 class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
 
-    @Autowired MeterControl meterControl;
-    @Autowired Notifications notifications;
+    @Autowired MeterCommandAudit commandAudit;
+    @Autowired SmsHistory smsHistory;
 
     ProcessInstance reconnectionOf(TestCustomer c) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
@@ -68,14 +68,11 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
         assertThat(rows("SELECT seconds_to_restore FROM reconnection WHERE process_instance_id = ?", pi.getId())).isEqualTo(180L);
         assertThat(rows("SELECT COUNT(*) FROM reconnection WHERE process_instance_id = ? AND active_key IS NULL AND ended_at IS NOT NULL",
                 pi.getId())).isEqualTo(1L);
-        if (notifications instanceof FakeNotifications sms) {
-            assertThat(sms.sent()).anySatisfy(s -> {
-                assertThat(s.customerNo()).isEqualTo(c.customerNo());
-                assertThat(s.template()).isEqualTo(SmsTemplate.RECONNECTED);
-                assertThat(s.processInstanceId()).isEqualTo(pi.getId());
-                assertThat(s.parameters()).containsEntry("time", "2026-11-30 10:03");
-            });
-        }
+        assertThat(smsHistory.of(c.customerNo())).anySatisfy(s -> {
+            assertThat(s.template()).isEqualTo(SmsTemplate.RECONNECTED);
+            assertThat(s.processInstanceId()).isEqualTo(pi.getId());
+            assertThat(s.text()).contains("2026-11-30 10:03");
+        });
     }
 
     @Test
@@ -88,10 +85,8 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
 
         assertThat(pi).isEnded().hasPassed(TASK_REMOTE_CLOSE, EVENT_RECONNECTED).hasNotPassed(TASK_FIELD_RECONNECTION);
         assertThat(pi).variables().containsEntry(CLOSE_MODE, "CLOSE_ALLOWED").containsEntry(REMOTE_CLOSED, true);
-        if (meterControl instanceof FakeMeterBus bus) {
-            assertThat(bus.commands()).anyMatch(cmd -> cmd.startsWith("CLOSE_ALLOWED " + c.address()))
-                    .noneMatch(cmd -> cmd.startsWith("DIRECT_CLOSE " + c.address()));
-        }
+        assertThat(commandAudit.listForMeter(c.address())).extracting(MeterCommandAudit.MeterCommandRecord::command)
+                .contains("CLOSE_ALLOWED").doesNotContain("DIRECT_CLOSE");
     }
 
     @Test

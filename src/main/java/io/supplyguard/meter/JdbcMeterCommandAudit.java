@@ -1,0 +1,92 @@
+package io.supplyguard.meter;
+
+import io.supplyguard.meter.MeterCommandAudit.MeterFrameRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/** The audit in tables meter_command and meter_command_frame, written row by row as a command runs. */
+final class JdbcMeterCommandAudit implements CommandAuditor, MeterCommandAudit {
+
+    private static final int HEX_COLUMN = 700;
+    private static final int TEXT_COLUMN = 500;
+
+    private final JdbcClient jdbc;
+
+    JdbcMeterCommandAudit(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long begin(String busId, String address, String meterNo, String command, Requester requester) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO meter_command (bus_id, meter_address, meter_no, command, started_at, user_id,
+                    process_instance_id, activity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(busId, address, meterNo, command, utc(Instant.now()), requester.userId(),
+                        requester.processInstanceId(), requester.activityId())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    @Override
+    public void frame(long commandId, MeterFrameRecord f) {
+        jdbc.sql("""
+                INSERT INTO meter_command_frame (command_id, step, attempt, request_hex, reply_hex, result, started_at,
+                    duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(commandId, f.step(), f.attempt(), clip(f.requestHex(), HEX_COLUMN), clip(f.replyHex(), HEX_COLUMN),
+                        clip(f.result(), TEXT_COLUMN), utc(f.startedAt()), f.durationMillis())
+                .update();
+    }
+
+    @Override
+    public void finish(long commandId, CommandOutcome outcome, String reason, long durationMillis) {
+        jdbc.sql("UPDATE meter_command SET outcome = ?, reason = ?, duration_ms = ? WHERE id = ?")
+                .params(outcome == null ? null : outcome.name(), clip(reason, TEXT_COLUMN), durationMillis, commandId)
+                .update();
+    }
+
+    @Override
+    public List<MeterCommandRecord> listForMeter(String address) {
+        Map<Long, List<MeterFrameRecord>> frames = jdbc.sql("""
+                SELECT f.* FROM meter_command_frame f JOIN meter_command c ON c.id = f.command_id
+                WHERE c.meter_address = ? ORDER BY f.id""")
+                .param(address)
+                .query((rs, n) -> Map.entry(rs.getLong("command_id"), frame(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("SELECT * FROM meter_command WHERE meter_address = ? ORDER BY id")
+                .param(address)
+                .query((rs, n) -> command(rs, frames.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private static MeterCommandRecord command(ResultSet rs, List<MeterFrameRecord> frames) throws SQLException {
+        return new MeterCommandRecord(rs.getLong("id"), rs.getString("bus_id"), rs.getString("meter_address"),
+                rs.getString("meter_no"), rs.getString("command"), rs.getString("outcome"), rs.getString("reason"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getObject("duration_ms", Long.class),
+                rs.getString("user_id"), rs.getString("process_instance_id"), rs.getString("activity_id"), frames);
+    }
+
+    private static MeterFrameRecord frame(ResultSet rs) throws SQLException {
+        return new MeterFrameRecord(rs.getString("step"), rs.getInt("attempt"), rs.getString("request_hex"),
+                rs.getString("reply_hex"), rs.getString("result"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,78 @@
+package io.supplyguard.meter;
+
+import io.supplyguard.meter.bus.BusTransport;
+import io.supplyguard.meter.bus.BusWorker;
+import io.supplyguard.meter.bus.InMemoryTransport;
+import io.supplyguard.meter.bus.LinkTransport;
+import io.supplyguard.meter.bus.SerialLink;
+import io.supplyguard.meter.bus.SocketLink;
+import io.supplyguard.meter.sim.SimulatedMeters;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class MeterConfiguration {
+
+    /** Present whenever a bus is SIMULATED: tests and the demo install meters and faults through it. */
+    @Bean
+    @Conditional(AnyBusSimulated.class)
+    SimulatedMeters meterSimulation(MeterProperties properties, Clock clock) {
+        return new SimulatedMeters(clock, properties.buses().stream()
+                .filter(b -> b.transport() == MeterProperties.Transport.SIMULATED).map(MeterProperties.Bus::id).toList());
+    }
+
+    @Bean(destroyMethod = "close")
+    MeterBuses meterBuses(MeterProperties properties, ObjectProvider<SimulatedMeters> simulation) {
+        MeterBuses buses = new MeterBuses();
+        for (MeterProperties.Bus bus : properties.buses()) {
+            BusTransport transport = transport(bus, simulation);
+            buses.add(new BusWorker(bus.id(), transport, properties.queueCapacity()), bus.replyTimeout());
+        }
+        return buses;
+    }
+
+    @Bean
+    JdbcMeterCommandAudit meterCommandAudit(JdbcClient jdbc) {
+        return new JdbcMeterCommandAudit(jdbc);
+    }
+
+    @Bean
+    BusMeterControl meterControl(MeterBuses buses, JdbcMeterCommandAudit audit, Clock clock, MeterProperties properties) {
+        return new BusMeterControl(buses, audit, clock, properties.settings());
+    }
+
+    static BusTransport transport(MeterProperties.Bus bus, ObjectProvider<SimulatedMeters> simulation) {
+        return switch (bus.transport()) {
+            case SIMULATED -> new InMemoryTransport(bus.id(), simulation.getObject().bus(bus.id()));
+            case TCP -> new LinkTransport(new SocketLink(SocketLink.parse(bus.tcp()), (int) bus.connectTimeout().toMillis()));
+            case SERIAL -> new LinkTransport(serial(bus));
+        };
+    }
+
+    private static SerialLink serial(MeterProperties.Bus bus) {
+        var defaults = SerialLink.SerialSettings.dlt645(bus.port(), bus.baud());
+        var settings = new SerialLink.SerialSettings(bus.port(), bus.baud(), defaults.dataBits(), defaults.parity(),
+                defaults.stopBits(), defaults.pollMillis(), bus.rs485().enabled(), bus.rs485().rtsActiveHigh(),
+                bus.rs485().delayBeforeSendMicros(), bus.rs485().delayAfterSendMicros());
+        return new SerialLink(settings);
+    }
+
+    /** Binds the meter properties early (conditions run before beans exist) and looks for a simulated bus. */
+    static final class AnyBusSimulated implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bind("supplyguard.meter", MeterProperties.class)
+                    .orElseGet(() -> new MeterProperties(null, null, null, null, null, null, null))
+                    .anySimulated();
+        }
+    }
+}

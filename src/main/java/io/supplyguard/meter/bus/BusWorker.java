@@ -1,0 +1,125 @@
+package io.supplyguard.meter.bus;
+
+import io.supplyguard.meter.MeterBusUnavailableException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns a bus: RS-485 is half duplex, so exactly one transaction runs at a
+ * time. Waiting transactions are ordered by {@link Priority}, then by arrival; the queue is
+ * bounded and refuses with a clear error when full.
+ */
+public final class BusWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BusWorker.class);
+
+    private final String busId;
+    private final BusTransport transport;
+    private final int capacity;
+    private final PriorityBlockingQueue<Job> queue = new PriorityBlockingQueue<>();
+    private final AtomicLong arrivals = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public BusWorker(String busId, BusTransport transport, int capacity) {
+        this.busId = busId;
+        this.transport = transport;
+        this.capacity = capacity;
+        this.thread = new Thread(this::run, "meter-bus-" + busId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public String busId() {
+        return busId;
+    }
+
+    public String describe() {
+        return transport.describe();
+    }
+
+    /** Queues one transaction; the future completes when it has run on the bus. */
+    public CompletableFuture<Exchange> submit(Priority priority, byte[] request, Duration replyTimeout) {
+        Job job = new Job(priority, arrivals.incrementAndGet(), request, replyTimeout, new CompletableFuture<>());
+        synchronized (queue) {
+            if (!running) {
+                throw new MeterBusUnavailableException("bus " + busId + " is shut down");
+            }
+            if (queue.size() >= capacity) {
+                throw new MeterBusUnavailableException("bus " + busId + " queue is full (" + capacity
+                        + " transactions waiting); try again later");
+            }
+            queue.add(job);
+        }
+        return job.result;
+    }
+
+    public int waiting() {
+        return queue.size();
+    }
+
+    private void run() {
+        while (running) {
+            Job job;
+            try {
+                job = queue.take();
+            } catch (InterruptedException e) {
+                break;
+            }
+            try {
+                job.result.complete(execute(job));
+            } catch (Throwable fatal) {
+                // a caller blocks on this future: it must never be left pending
+                job.result.completeExceptionally(fatal);
+                throw fatal;
+            }
+        }
+        synchronized (queue) {
+            queue.forEach(job -> job.result.completeExceptionally(new MeterBusUnavailableException("bus " + busId + " shut down")));
+            queue.clear();
+        }
+    }
+
+    private Exchange execute(Job job) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            BusTransport.Received received = transport.exchange(job.request, job.replyTimeout);
+            return new Exchange(job.request, received, started, Duration.ofNanos(System.nanoTime() - t0), null);
+        } catch (IOException | RuntimeException e) {
+            log.warn("bus {} ({}): transaction failed: {}", busId, transport.describe(), e.toString());
+            return new Exchange(job.request, BusTransport.Received.nothing(), started,
+                    Duration.ofNanos(System.nanoTime() - t0), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (queue) {
+            running = false;
+        }
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.close();
+    }
+
+    private record Job(Priority priority, long arrival, byte[] request, Duration replyTimeout,
+                       CompletableFuture<Exchange> result) implements Comparable<Job> {
+
+        @Override
+        public int compareTo(Job other) {
+            int byPriority = priority.compareTo(other.priority);
+            return byPriority != 0 ? byPriority : Long.compare(arrival, other.arrival);
+        }
+    }
+}

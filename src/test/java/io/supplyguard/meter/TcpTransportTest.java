@@ -1,0 +1,109 @@
+package io.supplyguard.meter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supplyguard.meter.MeterSimulation.SimulatedFault;
+import io.supplyguard.meter.bus.BusWorker;
+import io.supplyguard.meter.bus.LinkTransport;
+import io.supplyguard.meter.bus.SocketLink;
+import io.supplyguard.meter.sim.SimulatedMeters;
+import io.supplyguard.meter.sim.TcpSimulatorServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The driver talking raw DL/T 645 bytes to a device server on loopback (the simulator behind it). */
+class TcpTransportTest {
+
+    static final String A = "000000300001";
+    static final Requester COMMISSIONING = Requester.commissioning("installer");
+
+    final SimulatedMeters simulation = new SimulatedMeters(Clock.system(SimulatedBusFixture.SHANGHAI), List.of("bus-tcp"));
+    final MeterBuses buses = new MeterBuses();
+    final InMemoryCommandAudit audit = new InMemoryCommandAudit();
+    TcpSimulatorServer server;
+
+    @AfterEach
+    void close() {
+        buses.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void tripAndReadBackOverTcpWithRepliesInFragments() throws Exception {
+        BusMeterControl control = connect(true);
+        simulation.install("bus-tcp", A, A, false);
+
+        CommandResult result = control.trip(target(), COMMISSIONING);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        assertThat(simulation.status("bus-tcp", A).relayOpen()).isTrue();
+        assertThat(control.directClose(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+    }
+
+    @Test
+    void theSimulatorSurvivesAClientThatHangsUp() throws Exception {
+        BusMeterControl control = connect(false);
+        simulation.install("bus-tcp", A, A, false);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+
+        buses.worker("bus-tcp").close();
+        MeterBuses again = new MeterBuses();
+        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+        again.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(300));
+        var reconnected = new BusMeterControl(again, audit, Clock.system(SimulatedBusFixture.SHANGHAI), new MeterSettings(
+                Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(5), 1, Duration.ofMillis(10)));
+        try {
+            assertThat(reconnected.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void faultsSurviveTheDeviceServer() throws Exception {
+        BusMeterControl control = connect(false);
+        simulation.install("bus-tcp", A, A, false);
+
+        simulation.injectFault("bus-tcp", A, SimulatedFault.SILENT, Integer.MAX_VALUE);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
+        simulation.clearFaults("bus-tcp", A);
+        simulation.injectFault("bus-tcp", A, SimulatedFault.GARBLED, Integer.MAX_VALUE);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CORRUPT_REPLY);
+        simulation.clearFaults("bus-tcp", A);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+    }
+
+    @Test
+    void aDeviceServerThatIsDownIsNoResponseAndReconnectsWhenBack() throws Exception {
+        BusMeterControl control = connect(false);
+        simulation.install("bus-tcp", A, A, false);
+        int port = server.port();
+        server.close();
+
+        CommandResult down = control.readRelayStatus(target(), COMMISSIONING);
+        assertThat(down.outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
+        assertThat(down.reason()).startsWith("transport failed");
+
+        server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), port, simulation.bus("bus-tcp"), false);
+        assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+    }
+
+    private BusMeterControl connect(boolean byteByByte) throws Exception {
+        server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), 0, simulation.bus("bus-tcp"), byteByByte);
+        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+        buses.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(300));
+        return new BusMeterControl(buses, audit, Clock.system(SimulatedBusFixture.SHANGHAI), new MeterSettings(
+                Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(5), 1, Duration.ofMillis(10)));
+    }
+
+    private static MeterTarget target() {
+        return new MeterTarget("bus-tcp", A, A, "02", "000000", "00000000");
+    }
+}
