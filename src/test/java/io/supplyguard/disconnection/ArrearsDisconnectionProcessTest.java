@@ -12,7 +12,11 @@ import io.supplyguard.calendar.WeatherAlerts;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.RelayState;
 import io.supplyguard.disconnection.DisconnectionFixture.TestCustomer;
+import io.supplyguard.meter.MeterCommandAudit;
 import io.supplyguard.meter.MeterSimulation;
+import io.supplyguard.notification.SmsHistory;
+import io.supplyguard.notification.SmsTemplate;
+import io.supplyguard.notification.SmsView;
 import io.supplyguard.meter.MeterSimulation.SimulatedFault;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -54,6 +58,8 @@ class ArrearsDisconnectionProcessTest {
     @Autowired CustomerRegistry registry;
     @Autowired WeatherAlerts weatherAlerts;
     @Autowired JdbcClient jdbc;
+    @Autowired MeterCommandAudit commandAudit;
+    @Autowired SmsHistory smsHistory;
 
     @BeforeEach
     void setUp() {
@@ -123,6 +129,12 @@ class ArrearsDisconnectionProcessTest {
         assertThat(relayOpen(c)).isTrue();
         assertThat(registry.get(c.customerNo()).meter().relayState()).isEqualTo(RelayState.OPEN);
         assertThat(starter.isRunningFor(c.customerNo())).isFalse();
+        // every frame is audited with the process that sent it: number and status read, then the trip
+        assertThat(commandAudit.listForMeter(c.address())).filteredOn(r -> pi.getId().equals(r.processInstanceId()))
+                .extracting(MeterCommandAudit.MeterCommandRecord::command, MeterCommandAudit.MeterCommandRecord::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("TRIP", "CONFIRMED"));
+        assertThat(smsHistory.of(c.customerNo())).extracting(SmsView::template)
+                .contains(SmsTemplate.ARREARS_REMINDER, SmsTemplate.DISCONNECTED);
     }
 
     @Test
