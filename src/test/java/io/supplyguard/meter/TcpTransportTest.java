@@ -10,6 +10,7 @@ import io.supplyguard.meter.sim.SimulatedMeters;
 import io.supplyguard.meter.sim.TcpSimulatorServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,17 +54,10 @@ class TcpTransportTest {
         simulation.install("bus-tcp", A, A, false);
         assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
 
-        buses.worker("bus-tcp").close();
-        MeterBuses again = new MeterBuses();
-        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
-        again.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(300));
-        var reconnected = new BusMeterControl(again, audit, Clock.system(SimulatedBusFixture.SHANGHAI), new MeterSettings(
-                Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(5), 1, Duration.ofMillis(10)));
-        try {
-            assertThat(reconnected.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
-        } finally {
-            again.close();
-        }
+        buses.worker("bus-tcp").close(); // the client hangs up
+        BusMeterControl reconnected = driverFor(server.port());
+
+        assertThat(reconnected.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
     }
 
     @Test
@@ -82,14 +76,21 @@ class TcpTransportTest {
 
     @Test
     void aDeviceServerThatIsDownIsNoResponseAndReconnectsWhenBack() throws Exception {
-        BusMeterControl control = connect(false);
         simulation.install("bus-tcp", A, A, false);
-        int port = server.port();
-        server.close();
+        int port;
+        BusMeterControl control;
+        // a bound socket that does not listen: connections are refused, and no other process
+        // on this shared machine can take the port meanwhile
+        try (Socket placeholder = new Socket()) {
+            placeholder.setReuseAddress(false);
+            placeholder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = placeholder.getLocalPort();
+            control = driverFor(port);
 
-        CommandResult down = control.readRelayStatus(target(), COMMISSIONING);
-        assertThat(down.outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
-        assertThat(down.reason()).startsWith("transport failed");
+            CommandResult down = control.readRelayStatus(target(), COMMISSIONING);
+            assertThat(down.outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
+            assertThat(down.reason()).startsWith("transport failed");
+        }
 
         server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), port, simulation.bus("bus-tcp"), false);
         assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
@@ -97,7 +98,11 @@ class TcpTransportTest {
 
     private BusMeterControl connect(boolean byteByByte) throws Exception {
         server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), 0, simulation.bus("bus-tcp"), byteByByte);
-        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+        return driverFor(server.port());
+    }
+
+    private BusMeterControl driverFor(int port) {
+        var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
         buses.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(300));
         return new BusMeterControl(buses, audit, Clock.system(SimulatedBusFixture.SHANGHAI), new MeterSettings(
                 Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(5), 1, Duration.ofMillis(10)));
