@@ -19,6 +19,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic (Camunda identity); {@code /api}
@@ -37,7 +39,9 @@ class RestSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        // path matchers, not MVC ones: /engine-rest is Jersey's servlet, not Spring MVC's
+        var engineRest = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"), engineRest))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -49,7 +53,7 @@ class RestSecurityConfiguration {
                                 problem(response, json, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/engine-rest/**").authenticated()
+                        .requestMatchers(engineRest).authenticated()
                         // registry and billing data come from the billing system
                         .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
                         .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")

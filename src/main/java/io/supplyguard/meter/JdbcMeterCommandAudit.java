@@ -3,6 +3,7 @@ package io.supplyguard.meter;
 import io.supplyguard.meter.MeterCommandAudit.MeterFrameRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +21,12 @@ final class JdbcMeterCommandAudit implements CommandAuditor, MeterCommandAudit {
     private static final int TEXT_COLUMN = 500;
 
     private final JdbcClient jdbc;
+    // the business clock (engine time), so a command sorts among the process steps that caused it
+    private final Clock clock;
 
-    JdbcMeterCommandAudit(JdbcClient jdbc) {
+    JdbcMeterCommandAudit(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -31,7 +35,7 @@ final class JdbcMeterCommandAudit implements CommandAuditor, MeterCommandAudit {
         jdbc.sql("""
                 INSERT INTO meter_command (bus_id, meter_address, meter_no, command, started_at, user_id,
                     process_instance_id, activity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(busId, address, meterNo, command, utc(Instant.now()), requester.userId(),
+                .params(busId, address, meterNo, command, utc(clock.instant()), requester.userId(),
                         requester.processInstanceId(), requester.activityId())
                 .update(key, "id");
         return key.getKey().longValue();

@@ -40,8 +40,8 @@ class MeterConfiguration {
     }
 
     @Bean
-    JdbcMeterCommandAudit meterCommandAudit(JdbcClient jdbc) {
-        return new JdbcMeterCommandAudit(jdbc);
+    JdbcMeterCommandAudit meterCommandAudit(JdbcClient jdbc, Clock clock) {
+        return new JdbcMeterCommandAudit(jdbc, clock);
     }
 
     @Bean

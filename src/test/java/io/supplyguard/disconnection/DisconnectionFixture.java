@@ -28,10 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Customers, payments, clock and jobs for the disconnection process tests. */
 @Component
-class DisconnectionFixture {
+public class DisconnectionFixture {
 
     /** A Tuesday inside the execution window, in the business time zone. */
-    static final OffsetDateTime TUESDAY_10_00 = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
+    public static final OffsetDateTime TUESDAY_10_00 = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
     static final String BUS = "bus-1";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(1);
@@ -43,7 +43,7 @@ class DisconnectionFixture {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    DisconnectionFixture(CustomerRegistry registry, MeterSimulation meters, ManagementService management, JdbcClient jdbc,
+    public DisconnectionFixture(CustomerRegistry registry, MeterSimulation meters, ManagementService management, JdbcClient jdbc,
             ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.registry = registry;
         this.meters = meters;
@@ -53,11 +53,11 @@ class DisconnectionFixture {
         this.transactions = transactions;
     }
 
-    record TestCustomer(String customerNo, String meterNo, String address) {
+    public record TestCustomer(String customerNo, String meterNo, String address) {
     }
 
     /** A residential customer with a signed agreement, a recently verified contact and 235.50 overdue since October. */
-    TestCustomer customer(UnaryOperator<CustomerRegistration> adjust) {
+    public TestCustomer customer(UnaryOperator<CustomerRegistration> adjust) {
         int n = SEQUENCE.getAndIncrement();
         String customerNo = String.format("33%08d", n);
         String meterNo = String.format("4400%08d", n);
@@ -73,11 +73,11 @@ class DisconnectionFixture {
         return new TestCustomer(customerNo, meterNo, address);
     }
 
-    TestCustomer customer() {
+    public TestCustomer customer() {
         return customer(r -> r);
     }
 
-    static CustomerRegistration withoutAgreement(CustomerRegistration r) {
+    public static CustomerRegistration withoutAgreement(CustomerRegistration r) {
         return new CustomerRegistration(r.customerNo(), r.name(), r.address(), r.usageClass(), r.billingMode(), r.district(),
                 null, r.importanceGrade(), r.safetySensitive(), r.safetyReason(), r.supervisingBody(), r.contacts(), r.meter(), r.account());
     }
@@ -92,7 +92,7 @@ class DisconnectionFixture {
                 r.agreementSignedOn(), ImportanceGrade.GRADE_1, false, null, "县卫生健康局", r.contacts(), r.meter(), r.account());
     }
 
-    static CustomerRegistration staleContact(CustomerRegistration r) {
+    public static CustomerRegistration staleContact(CustomerRegistration r) {
         return new CustomerRegistration(r.customerNo(), r.name(), r.address(), r.usageClass(), r.billingMode(), r.district(),
                 r.agreementSignedOn(), r.importanceGrade(), r.safetySensitive(), r.safetyReason(), r.supervisingBody(),
                 List.of(new CustomerRegistration.Contact("13800001234", ContactRole.OWNER, ContactStatus.VALID,
@@ -106,7 +106,7 @@ class DisconnectionFixture {
     }
 
     /** A payment as the accounting module books it: account row updated, event published after commit. */
-    void pay(String customerNo, String amount, boolean clearsArrears) {
+    public void pay(String customerNo, String amount, boolean clearsArrears) {
         OffsetDateTime now = now();
         transactions.executeWithoutResult(tx -> {
             BigDecimal arrears = jdbc.sql("SELECT arrears FROM account WHERE customer_no = ?").param(customerNo)
@@ -119,16 +119,16 @@ class DisconnectionFixture {
         });
     }
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return ClockUtil.now().toInstant().atOffset(TUESDAY_10_00.getOffset());
     }
 
-    static void setClock(OffsetDateTime time) {
+    public static void setClock(OffsetDateTime time) {
         ClockUtil.setCurrentTime(Date.from(time.toInstant()));
     }
 
     /** Runs every job that is due now, repeatedly, as the job executor would. */
-    void runDueJobs() {
+    public void runDueJobs() {
         for (int round = 0; round < 50; round++) {
             List<Job> due = management.createJobQuery().executable().list();
             if (due.isEmpty()) {
@@ -142,7 +142,7 @@ class DisconnectionFixture {
     }
 
     /** Moves the clock to the earliest timer of the instance, then runs what is due. */
-    OffsetDateTime fireNextTimer(String processInstanceId) {
+    public OffsetDateTime fireNextTimer(String processInstanceId) {
         Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).orderByJobDuedate().asc()
                 .listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no timer waiting in " + processInstanceId));

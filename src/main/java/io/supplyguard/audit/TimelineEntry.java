@@ -1,0 +1,21 @@
+package io.supplyguard.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * One thing that happened to a customer: a process started or ended, a task completed, a meter
+ * command, an SMS. {@code details} carries what an auditor needs to judge it (decision, reason,
+ * frames, outcome).
+ */
+public record TimelineEntry(
+        OffsetDateTime at,
+        Kind kind,
+        String title,
+        String actor,
+        String processInstanceId,
+        Map<String, Object> details) {
+
+    /** In this order when two entries share a time: a start before its steps, an end after them. */
+    public enum Kind { PROCESS_STARTED, TASK_COMPLETED, METER_COMMAND, SMS, PROCESS_ENDED }
+}
