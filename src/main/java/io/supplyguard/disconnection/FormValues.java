@@ -48,7 +48,8 @@ final class FormValues {
         }
         String text = requiredText(scope, name);
         try {
-            return OffsetDateTime.parse(text);
+            // shown to staff and auditors in the business zone, whatever offset the browser sent
+            return OffsetDateTime.parse(text).atZoneSameInstant(zone).toOffsetDateTime();
         } catch (DateTimeParseException notOffset) {
             try {
                 return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
