@@ -8,6 +8,8 @@ import java.math.RoundingMode;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,6 +38,7 @@ class BalanceWarnings {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener
     void send(LowBalanceWarningDue due) {
         try {

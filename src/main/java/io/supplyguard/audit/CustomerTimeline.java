@@ -65,8 +65,12 @@ public class CustomerTimeline {
         for (SmsView message : sms.of(customerNo)) {
             addSms(message, entries);
         }
-        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.kind().ordinal()));
-        return entries;
+        // by instant (OffsetDateTime's natural order also compares local times), all shown in the business zone
+        return entries.stream()
+                .map(e -> new TimelineEntry(e.at().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), e.kind(), e.title(),
+                        e.actor(), e.processInstanceId(), e.details()))
+                .sorted(Comparator.comparing((TimelineEntry e) -> e.at().toInstant()).thenComparing(e -> e.kind().ordinal()))
+                .toList();
     }
 
     private void addProcess(HistoricProcessInstance process, List<TimelineEntry> entries) {

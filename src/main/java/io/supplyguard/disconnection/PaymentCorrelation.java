@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,6 +37,7 @@ class PaymentCorrelation {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     void on(PaymentReceived payment) {
         if (!payment.clearedArrears()) {

@@ -5,6 +5,8 @@ import static io.supplyguard.disconnection.DisconnectionVariables.PROCESS_KEY;
 
 import io.supplyguard.notification.SmsDeliveryReported;
 import org.camunda.bpm.engine.RuntimeService;
+import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,7 @@ class SmsBounceCorrelation {
         this.runtime = runtime;
     }
 
+    @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(SmsDeliveryReported report) {

@@ -13,6 +13,8 @@ import io.supplyguard.reconnection.ReconnectionStarter.Trigger;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,6 +49,7 @@ class ReconnectionTriggers {
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     void onPayment(PaymentReceived payment) {
         String decision;
@@ -73,6 +76,7 @@ class ReconnectionTriggers {
     }
 
     /** Paid while the trip was in flight: reconnect right after the trip is confirmed. */
+    @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
     void onSupplyDisconnected(SupplyDisconnected trip) {
         String decision;

@@ -68,6 +68,7 @@ class CustomerTimelineTest {
                 .body(Map.of("paymentId", "TL-" + c.customerNo(), "customerNo", c.customerNo(), "amount", "235.50",
                         "paidAt", DisconnectionFixture.now().toString(), "channel", "WECHAT"))
                 .retrieve().toBodilessEntity();
+        fixture.awaitEvents();
         fixture.runDueJobs();
 
         JsonNode timeline = json.readTree(as(RoleUsers.AUDITOR).get().uri("/api/customers/" + c.customerNo() + "/timeline")
@@ -76,7 +77,7 @@ class CustomerTimelineTest {
         for (JsonNode entry : timeline) {
             steps.add(entry.get("kind").asText() + " " + entry.get("title").asText());
         }
-        assertThat(steps).containsSubsequence(
+        assertThat(steps).as(timeline.toString()).containsSubsequence(
                 "PROCESS_STARTED 欠费停电 发起",
                 "SMS 短信 ARREARS_REMINDER",
                 "TASK_COMPLETED 张贴停电通知书",

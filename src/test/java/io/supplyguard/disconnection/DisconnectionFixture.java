@@ -11,6 +11,7 @@ import io.supplyguard.customer.RelayState;
 import io.supplyguard.customer.SafetyReason;
 import io.supplyguard.customer.UsageClass;
 import io.supplyguard.meter.MeterSimulation;
+import io.supplyguard.testsupport.AfterCommitEvents;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,15 +43,17 @@ public class DisconnectionFixture {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final AfterCommitEvents afterCommit;
 
     public DisconnectionFixture(CustomerRegistry registry, MeterSimulation meters, ManagementService management, JdbcClient jdbc,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, AfterCommitEvents afterCommit) {
         this.registry = registry;
         this.meters = meters;
         this.management = management;
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     public record TestCustomer(String customerNo, String meterNo, String address) {
@@ -117,6 +120,12 @@ public class DisconnectionFixture {
             events.publishEvent(new PaymentReceived("PAY-" + customerNo + "-" + SEQUENCE.getAndIncrement(), customerNo,
                     new BigDecimal(amount), now, BigDecimal.ZERO, after));
         });
+        afterCommit.awaitQuiet();
+    }
+
+    /** Waits until the after-commit listeners (payment correlation, reconnection start) have run. */
+    public void awaitEvents() {
+        afterCommit.awaitQuiet();
     }
 
     public static OffsetDateTime now() {

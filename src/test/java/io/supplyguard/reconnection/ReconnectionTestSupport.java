@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.supplyguard.testsupport.AfterCommitEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,7 @@ abstract class ReconnectionTestSupport {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcClient jdbc;
+    @Autowired AfterCommitEvents afterCommit;
 
     @BeforeEach
     void initAssertions() {
@@ -103,6 +105,7 @@ abstract class ReconnectionTestSupport {
             events.publishEvent(new PaymentReceived(UUID.randomUUID().toString(), c.customerNo(), new BigDecimal(amount),
                     paidAt, BigDecimal.ZERO, new BigDecimal(arrearsAfter)));
         });
+        afterCommit.awaitQuiet();
     }
 
     /** A disconnection process confirmed a trip: relay open on the meter and in the registry, then the event. */
@@ -113,6 +116,7 @@ abstract class ReconnectionTestSupport {
             events.publishEvent(new SupplyDisconnected(c.customerNo(), c.meterNo(), "disconnection-pid",
                     OffsetDateTime.ofInstant(ClockUtil.now().toInstant(), SHANGHAI)));
         });
+        afterCommit.awaitQuiet();
     }
 
     static void at(String isoOffsetDateTime) {
