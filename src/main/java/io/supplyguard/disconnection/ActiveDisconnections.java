@@ -21,12 +21,17 @@ class ActiveDisconnections {
 
     /** @throws DisconnectionAlreadyRunningException when another disconnection holds the customer */
     void claim(String customerNo, String processInstanceId, String trigger, OffsetDateTime now) {
+        Optional<String> holder = holder(customerNo);
+        if (holder.isPresent()) {
+            throw new DisconnectionAlreadyRunningException(customerNo, holder.get());
+        }
         try {
             jdbc.sql("""
                     INSERT INTO active_disconnection (customer_no, process_instance_id, started_at, trigger_source)
                     VALUES (?, ?, ?, ?)""").params(customerNo, processInstanceId, now, trigger).update();
-        } catch (DuplicateKeyException e) {
-            throw new DisconnectionAlreadyRunningException(customerNo, holder(customerNo).orElse("?"));
+        } catch (DuplicateKeyException lostRace) {
+            // a concurrent start won; on PostgreSQL this transaction can run no further statement
+            throw new DisconnectionAlreadyRunningException(customerNo, "started concurrently");
         }
     }
 

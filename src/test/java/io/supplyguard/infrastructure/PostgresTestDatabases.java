@@ -81,7 +81,7 @@ public class PostgresTestDatabases implements ApplicationContextInitializer<Conf
         properties.put("spring.datasource.password", server.password);
         properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
         // many cached contexts live side by side: keep each pool small and let idle ones shrink
-        properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        properties.put("spring.datasource.hikari.maximum-pool-size", "12");
         properties.put("spring.datasource.hikari.minimum-idle", "1");
         properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("camunda.bpm.database.type", "postgres");
