@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic (Camunda identity); {@code /api}
@@ -34,10 +35,20 @@ class RestSecurityConfiguration {
     static final String[] READERS_OF_CUSTOMER_HISTORY = {FEE_CONTROL_OPERATORS, AUDITORS, LEADERS, RECONNECTION_DESK,
             COUNTY_DUTY, ADMINS};
 
+    /**
+     * {@code /engine-rest} is served by Jersey, a servlet of its own: a Spring MVC pattern
+     * ({@code "/engine-rest/**"}) never matches its requests, which then went through unauthenticated
+     * and unauthorized. This matches on the path within the application instead.
+     */
+    static final RequestMatcher ENGINE_REST = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/engine-rest") || path.startsWith("/engine-rest/");
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        http.securityMatchers(matchers -> matchers.requestMatchers("/api/**").requestMatchers(ENGINE_REST))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -49,7 +60,7 @@ class RestSecurityConfiguration {
                                 problem(response, json, HttpStatus.FORBIDDEN, "your role may not " + request.getMethod() + " "
                                         + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/engine-rest/**").authenticated()
+                        .requestMatchers(ENGINE_REST).authenticated()
                         // registry and billing data come from the billing system
                         .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
                         .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")
