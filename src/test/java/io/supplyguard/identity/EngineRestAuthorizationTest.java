@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -32,6 +34,7 @@ class EngineRestAuthorizationTest {
     static final String KEY = "rest-authorization-probe";
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
 
@@ -40,6 +43,9 @@ class EngineRestAuthorizationTest {
 
     @BeforeEach
     void deployAndStart() {
+        // /engine-rest finds its engine by name in Camunda's static registry; in a full run another
+        // test context may have claimed "default" since this one started
+        ProcessEngines.registerProcessEngine(engine);
         deploymentId = repository.createDeployment().addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY)
                 .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Probe").camundaCandidateGroups("district-managers-TQ-003")
                 .endEvent().done()).deploy().getId();
