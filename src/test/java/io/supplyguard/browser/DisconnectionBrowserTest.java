@@ -71,7 +71,7 @@ class DisconnectionBrowserTest {
         assertThat(tasklist.valueOf("台区")).isEqualTo("TQ-001");
         assertThat(tasklist.valueOf("欠费金额（元）")).startsWith("235.5");
         assertThat(tasklist.valueOf("逾期起始日")).isEqualTo("2026-10-01");
-        assertThat(tasklist.valueOf("安全敏感原因")).isNotBlank();
+        assertThat(tasklist.form().getText()).contains("生命支持设备", "居民", "安全敏感");
         assertThat(tasklist.valueOf("判定理由")).isNotBlank();
         assertThat(tasklist.valueOf("通知张贴时间")).startsWith("2026-12-01T10:02");
         browser.screenshot("approval-form");
@@ -91,6 +91,10 @@ class DisconnectionBrowserTest {
         assertThat(historicValue(instanceId, "outcomeReason")).isEqualTo("家中有呼吸机，不得停电");
         assertThat(historicValue(instanceId, "disconnectionApproved")).isEqualTo(false);
         assertThat(historicValue(instanceId, "disconnectionDecidedBy")).isEqualTo("leader");
+        // read-only selects show Chinese labels and hand the codes back unchanged
+        assertThat(historicValue(instanceId, "safetyReason")).isEqualTo("LIFE_SUPPORT");
+        assertThat(historicValue(instanceId, "usageClass")).isEqualTo("RESIDENTIAL");
+        assertThat(historicValue(instanceId, "arrears")).isEqualTo(235.5);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("End_Protected").count())
                 .isOne();
     }
