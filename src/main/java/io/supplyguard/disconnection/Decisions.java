@@ -19,8 +19,8 @@ public class Decisions {
 
     public void record(DelegateTask task, String decisionVariable, String reasonVariable, String deciderVariable) {
         boolean approved = FormValues.requiredBoolean(task, decisionVariable);
-        if (!approved) {
-            FormValues.requiredText(task, reasonVariable);
+        if (!approved && FormValues.optionalText(task, reasonVariable).isEmpty()) {
+            throw new FormInputException(reasonVariable, "is required when rejecting", "驳回须填写理由");
         }
         task.setVariable(decisionVariable, approved);
         task.setVariable(deciderVariable, decider(task));

@@ -29,7 +29,7 @@ class FieldCutOrder implements TaskListener {
                 FormValues.requiredText(task, FIELD_TERMINAL_ID);
                 OffsetDateTime doneAt = FormValues.requiredDateTime(task, FIELD_DONE_AT, clock.getZone());
                 if (doneAt.isAfter(OffsetDateTime.now(clock))) {
-                    throw new FormInputException(FIELD_DONE_AT, "cannot be in the future");
+                    throw new FormInputException(FIELD_DONE_AT, "cannot be in the future", "完成时间不能晚于当前时间");
                 }
                 task.setVariable(FIELD_DONE_AT, doneAt.toString());
             }

@@ -20,7 +20,7 @@ final class FormValues {
     static String requiredText(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
-            throw new FormInputException(name, "is required");
+            throw new FormInputException(name, "is required", "请填写必填项");
         }
         return value.toString().trim();
     }
@@ -38,7 +38,7 @@ final class FormValues {
         if (value != null && ("true".equals(value.toString()) || "false".equals(value.toString()))) {
             return Boolean.parseBoolean(value.toString());
         }
-        throw new FormInputException(name, "must be chosen (true or false)");
+        throw new FormInputException(name, "must be chosen (true or false)", "请选择审批决定");
     }
 
     static OffsetDateTime requiredDateTime(VariableScope scope, String name, ZoneId zone) {
@@ -57,9 +57,22 @@ final class FormValues {
                 try {
                     return LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime();
                 } catch (DateTimeParseException notDate) {
-                    throw new FormInputException(name, "must be a date and time like 2026-11-28T10:00");
+                    throw new FormInputException(name, "must be a date and time like 2026-11-28T10:00", "请填写正确的日期和时间");
                 }
             }
+        }
+    }
+
+    /** A whole number the process set (e.g. from the decision table); a form may have sent it back as text. */
+    static int requiredInt(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Number number) {
+            return number.intValue();
+        }
+        try {
+            return new java.math.BigDecimal(requiredText(scope, name)).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new FormInputException(name, "must be a whole number", "表单填写有误");
         }
     }
 

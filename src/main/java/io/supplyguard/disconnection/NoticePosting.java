@@ -27,15 +27,16 @@ class NoticePosting implements TaskListener {
     public void notify(DelegateTask task) {
         OffsetDateTime postedAt = FormValues.requiredDateTime(task, NOTICE_POSTED_AT, clock.getZone());
         if (postedAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new FormInputException(NOTICE_POSTED_AT, "cannot be in the future");
+            throw new FormInputException(NOTICE_POSTED_AT, "cannot be in the future", "张贴时间不能晚于当前时间");
         }
         OffsetDateTime started = OffsetDateTime.parse((String) task.getVariable(STARTED_AT));
         if (postedAt.isBefore(started)) {
-            throw new FormInputException(NOTICE_POSTED_AT, "cannot be before this disconnection started (" + started + ")");
+            throw new FormInputException(NOTICE_POSTED_AT, "cannot be before this disconnection started (" + started + ")",
+                    "张贴时间不能早于本次停电流程的发起时间");
         }
         FormValues.requiredText(task, NOTICE_PLACE);
         FormValues.requiredText(task, NOTICE_EVIDENCE_REF);
-        int leadDays = ((Number) task.getVariable(NOTICE_LEAD_DAYS)).intValue();
+        int leadDays = FormValues.requiredInt(task, NOTICE_LEAD_DAYS);
         OffsetDateTime earliest = postedAt.plus(properties.noticeDay().multipliedBy(leadDays));
         task.setVariable(NOTICE_POSTED_AT, postedAt.toString());
         task.setVariable(EARLIEST_EXECUTION_AT, earliest.toString());

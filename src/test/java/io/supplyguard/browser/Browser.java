@@ -107,6 +107,12 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Scrolls the element to the middle of the window (away from Tasklist's fixed footer) and returns it. */
+    public WebElement scrollIntoView(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
     public <T> T until(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }

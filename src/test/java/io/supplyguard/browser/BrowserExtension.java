@@ -3,6 +3,8 @@ package io.supplyguard.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -55,7 +57,9 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver under CI: " + missing
                     + ". .ci/browser.sh installs them.");
         }
-        String port = SpringExtension.getApplicationContext(extension).getEnvironment().getRequiredProperty("local.server.port");
+        var application = SpringExtension.getApplicationContext(extension);
+        useThisContextsEngine(application);
+        String port = application.getEnvironment().getRequiredProperty("local.server.port");
         Browser browser = Browser.open("http://localhost:" + port, screenshotName(extension));
         extension.getStore(NAMESPACE).put(Browser.class, browser);
         return browser;
@@ -73,6 +77,16 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
         } finally {
             browser.close();
         }
+    }
+
+    /**
+     * The webapps and the engine REST API find their engine by name ("default") in Camunda's static
+     * {@link ProcessEngines} registry, which the Spring context started last has claimed: in a full
+     * test run that is another test class's context with another database (no demo users, logins
+     * fail). The browser test's own engine is registered again before each test.
+     */
+    public static void useThisContextsEngine(org.springframework.context.ApplicationContext application) {
+        ProcessEngines.registerProcessEngine(application.getBean(ProcessEngine.class));
     }
 
     private static String screenshotName(ExtensionContext context) {

@@ -17,15 +17,15 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * With authorization checks on, a user who may read but not delete process instances is refused
  * when cancelling one in Cockpit, and the instance keeps running. The grants are made here for
  * the one user, so the test does not depend on how the role authorizations are seeded.
+ * Authorization checks are on by the application's configuration; no property of its own keeps
+ * this class in the Spring context the other browser tests share.
  */
 @BrowserTest
-@TestPropertySource(properties = "camunda.bpm.authorization.enabled=true")
 class CockpitAuthorizationBrowserTest {
 
     @Autowired RepositoryService repository;

@@ -113,7 +113,7 @@ public final class TasklistPage {
 
     /** Types into the text field, number field or text area whose label is {@code label}. */
     public TasklistPage fill(String label, String value) {
-        WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+        WebElement input = browser.scrollIntoView(field(label).findElement(By.cssSelector("input, textarea")));
         input.clear();
         input.sendKeys(value);
         return this;
@@ -124,11 +124,11 @@ public final class TasklistPage {
         WebElement field = field(label);
         List<WebElement> optionLabels = field.findElements(By.xpath(".//label[normalize-space(.)=" + xpathLiteral(option) + "]"));
         if (!optionLabels.isEmpty()) {
-            optionLabels.get(0).click();
+            browser.scrollIntoView(optionLabels.get(0)).click();
             return this;
         }
         // form-js select: a dropdown list of divs, not a native <select>
-        field.findElement(By.cssSelector(".fjs-input-group")).click();
+        browser.scrollIntoView(field.findElement(By.cssSelector(".fjs-input-group"))).click();
         browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]"));
         return this;
     }
@@ -137,7 +137,7 @@ public final class TasklistPage {
     public TasklistPage check(String label) {
         WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
         if (!box.isSelected()) {
-            box.click();
+            browser.scrollIntoView(box).click();
         }
         return this;
     }
@@ -157,6 +157,60 @@ public final class TasklistPage {
         browser.click(COMPLETE);
         browser.until(ExpectedConditions.invisibilityOfElementLocated(COMPLETE));
         return this;
+    }
+
+    /**
+     * Sets a form-js datetime field (subtype datetime) by the labels of its date and time parts:
+     * the date is typed in the format the date picker shows as its placeholder (it follows the
+     * browser's locale, e.g. {@code yyyy/MM/dd}), the time as {@code HH:mm}; both are committed as a
+     * person would, with Enter and Tab.
+     */
+    public TasklistPage fillDateTime(String dateLabel, String timeLabel, java.time.LocalDateTime value) {
+        WebElement date = datetimePart(dateLabel);
+        String pattern = date.getAttribute("placeholder");
+        String typed = pattern.toLowerCase(java.util.Locale.ROOT)
+                .replace("yyyy", "%04d".formatted(value.getYear()))
+                .replace("mm", "%02d".formatted(value.getMonthValue()))
+                .replace("dd", "%02d".formatted(value.getDayOfMonth()));
+        date.click();
+        date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), typed, org.openqa.selenium.Keys.ENTER);
+        WebElement time = datetimePart(timeLabel);
+        time.click();
+        time.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "%02d:%02d".formatted(value.getHour(), value.getMinute()), org.openqa.selenium.Keys.TAB);
+        return this;
+    }
+
+    /** The text shown in the date or time part of a datetime field. */
+    public String datetimeText(String partLabel) {
+        return datetimePart(partLabel).getAttribute("value");
+    }
+
+    private WebElement datetimePart(String label) {
+        return browser.scrollIntoView(browser.waitFor(By.xpath("//div[contains(@class,'fjs-datetime-subsection')][.//label[normalize-space(text()[1])="
+                + xpathLiteral(label) + "]]//input")));
+    }
+
+    /**
+     * Clicks Complete on a form the process refuses (a task listener rejects the input): waits for
+     * Tasklist's error notification and returns its text; the task stays open.
+     */
+    public String completeRefused() {
+        browser.click(COMPLETE);
+        By error = By.cssSelector(".page-notifications .alert-danger");
+        WebElement alert = browser.until(d -> d.findElements(error).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        String text = alert.getText();
+        browser.screenshot("refused");
+        // the notification covers the form's buttons: close it as a person would
+        alert.findElements(By.cssSelector("button.close, .close")).stream().filter(WebElement::isDisplayed).findFirst()
+                .ifPresent(WebElement::click);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(error));
+        return text;
+    }
+
+    /** Whether the Complete button of the open task is there (the task is still open in the form). */
+    public boolean taskOpen() {
+        return browser.driver().findElements(COMPLETE).stream().anyMatch(WebElement::isDisplayed);
     }
 
     /** The form-js field (wrapper div) whose label starts with {@code label} (labels of required fields end in "*"). */
