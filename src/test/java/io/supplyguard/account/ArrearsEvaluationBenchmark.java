@@ -68,62 +68,36 @@ public final class ArrearsEvaluationBenchmark {
     }
 
     private static void seed(JdbcClient jdbc, int n, boolean postgres) {
+        // the same rows on both: H2's SYSTEM_RANGE is PostgreSQL's generate_series
+        String range = postgres ? "generate_series(1, ?) AS g(X)" : "SYSTEM_RANGE(1, ?)";
+        String overdueSince = postgres ? "CURRENT_DATE - CAST(MOD(X / 10, 30) AS INTEGER)"
+                : "DATEADD(DAY, -MOD(X / 10, 30), CURRENT_DATE)";
+        jdbc.sql("""
+                INSERT INTO customer (customer_no, name, address, usage_class, billing_mode, district,
+                    agreement_signed_on, created_at, updated_at)
+                SELECT CAST(3100000000 + X AS VARCHAR), '基准客户', '基准地址', 'RESIDENTIAL', 'POSTPAID',
+                    'TQ-' || MOD(X, 500), CASE WHEN MOD(X, 100) = 50 THEN NULL ELSE DATE '2024-01-01' END,
+                    CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+                FROM %s""".formatted(range)).param(n).update();
+        jdbc.sql("""
+                INSERT INTO meter (meter_no, comm_address, bus_id)
+                SELECT LPAD(CAST(X AS VARCHAR), 12, '0'), LPAD(CAST(X AS VARCHAR), 12, '0'), 'bus-' || MOD(X, 200)
+                FROM %s WHERE MOD(X, 100) <> 30""".formatted(range)).param(n).update();
+        jdbc.sql("""
+                INSERT INTO meter_binding (customer_no, meter_no, valid_from, active_meter_no, active_customer_no)
+                SELECT CAST(3100000000 + X AS VARCHAR), LPAD(CAST(X AS VARCHAR), 12, '0'), CURRENT_TIMESTAMP,
+                    LPAD(CAST(X AS VARCHAR), 12, '0'), CAST(3100000000 + X AS VARCHAR)
+                FROM %s WHERE MOD(X, 100) <> 30""".formatted(range)).param(n).update();
+        jdbc.sql("""
+                INSERT INTO account (customer_no, balance, arrears, overdue_since, updated_at)
+                SELECT CAST(3100000000 + X AS VARCHAR),
+                    CASE WHEN MOD(X, 10) = 0 THEN 0 ELSE 120.00 END,
+                    CASE WHEN MOD(X, 10) = 0 THEN 86.40 ELSE 0 END,
+                    CASE WHEN MOD(X, 10) = 0 THEN %s END,
+                    CURRENT_TIMESTAMP
+                FROM %s""".formatted(overdueSince, range)).param(n).update();
         if (postgres) {
-            seedPostgres(jdbc, n);
-            return;
+            jdbc.sql("ANALYZE").update();
         }
-        jdbc.sql("""
-                INSERT INTO customer (customer_no, name, address, usage_class, billing_mode, district,
-                    agreement_signed_on, created_at, updated_at)
-                SELECT CAST(3100000000 + X AS VARCHAR), '基准客户', '基准地址', 'RESIDENTIAL', 'POSTPAID',
-                    'TQ-' || MOD(X, 500), CASE WHEN MOD(X, 100) = 50 THEN NULL ELSE DATE '2024-01-01' END,
-                    CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-                FROM SYSTEM_RANGE(1, ?)""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO meter (meter_no, comm_address, bus_id)
-                SELECT LPAD(CAST(X AS VARCHAR), 12, '0'), LPAD(CAST(X AS VARCHAR), 12, '0'), 'bus-' || MOD(X, 200)
-                FROM SYSTEM_RANGE(1, ?) WHERE MOD(X, 100) <> 30""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO meter_binding (customer_no, meter_no, valid_from, active_meter_no, active_customer_no)
-                SELECT CAST(3100000000 + X AS VARCHAR), LPAD(CAST(X AS VARCHAR), 12, '0'), CURRENT_TIMESTAMP,
-                    LPAD(CAST(X AS VARCHAR), 12, '0'), CAST(3100000000 + X AS VARCHAR)
-                FROM SYSTEM_RANGE(1, ?) WHERE MOD(X, 100) <> 30""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO account (customer_no, balance, arrears, overdue_since, updated_at)
-                SELECT CAST(3100000000 + X AS VARCHAR),
-                    CASE WHEN MOD(X, 10) = 0 THEN 0 ELSE 120.00 END,
-                    CASE WHEN MOD(X, 10) = 0 THEN 86.40 ELSE 0 END,
-                    CASE WHEN MOD(X, 10) = 0 THEN DATEADD(DAY, -MOD(X / 10, 30), CURRENT_DATE) END,
-                    CURRENT_TIMESTAMP
-                FROM SYSTEM_RANGE(1, ?)""").param(n).update();
-    }
-
-    /** The same rows as {@link #seed} on PostgreSQL (generate_series instead of H2's SYSTEM_RANGE). */
-    private static void seedPostgres(JdbcClient jdbc, int n) {
-        jdbc.sql("""
-                INSERT INTO customer (customer_no, name, address, usage_class, billing_mode, district,
-                    agreement_signed_on, created_at, updated_at)
-                SELECT CAST(3100000000 + X AS VARCHAR), '基准客户', '基准地址', 'RESIDENTIAL', 'POSTPAID',
-                    'TQ-' || MOD(X, 500), CASE WHEN MOD(X, 100) = 50 THEN NULL ELSE DATE '2024-01-01' END,
-                    CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-                FROM generate_series(1, ?) AS g(X)""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO meter (meter_no, comm_address, bus_id)
-                SELECT LPAD(CAST(X AS VARCHAR), 12, '0'), LPAD(CAST(X AS VARCHAR), 12, '0'), 'bus-' || MOD(X, 200)
-                FROM generate_series(1, ?) AS g(X) WHERE MOD(X, 100) <> 30""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO meter_binding (customer_no, meter_no, valid_from, active_meter_no, active_customer_no)
-                SELECT CAST(3100000000 + X AS VARCHAR), LPAD(CAST(X AS VARCHAR), 12, '0'), CURRENT_TIMESTAMP,
-                    LPAD(CAST(X AS VARCHAR), 12, '0'), CAST(3100000000 + X AS VARCHAR)
-                FROM generate_series(1, ?) AS g(X) WHERE MOD(X, 100) <> 30""").param(n).update();
-        jdbc.sql("""
-                INSERT INTO account (customer_no, balance, arrears, overdue_since, updated_at)
-                SELECT CAST(3100000000 + X AS VARCHAR),
-                    CASE WHEN MOD(X, 10) = 0 THEN 0 ELSE 120.00 END,
-                    CASE WHEN MOD(X, 10) = 0 THEN 86.40 ELSE 0 END,
-                    CASE WHEN MOD(X, 10) = 0 THEN CURRENT_DATE - CAST(MOD(X / 10, 30) AS INTEGER) END,
-                    CURRENT_TIMESTAMP
-                FROM generate_series(1, ?) AS g(X)""").param(n).update();
-        jdbc.sql("ANALYZE").update();
     }
 }
