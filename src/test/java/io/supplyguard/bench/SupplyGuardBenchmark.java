@@ -313,8 +313,8 @@ public final class SupplyGuardBenchmark {
             // the district manager records the posted notice
             for (Task task : e.tasks().createTaskQuery().processDefinitionKey("arrears-disconnection")
                     .taskDefinitionKey("Task_RecordNoticePosting").listPage(0, 200)) {
-                e.tasks().complete(task.getId(), // posted a moment ago (the engine clock has millisecond steps: "now" may be ahead of it)
-                        Map.of("noticePostedAt", OffsetDateTime.now(SHANGHAI).minusSeconds(1).withNano(0).toString(),
+                // posted a moment ago (the engine clock has millisecond steps: "now" may be ahead of it)
+                e.tasks().complete(task.getId(), Map.of("noticePostedAt", OffsetDateTime.now(SHANGHAI).minusSeconds(1).withNano(0).toString(),
                         "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-BENCH"));
                 progress = true;
             }
