@@ -320,8 +320,9 @@ public final class SupplyGuardBenchmark {
             // the district manager records the posted notice
             for (Task task : e.tasks().createTaskQuery().processDefinitionKey("arrears-disconnection")
                     .taskDefinitionKey("Task_RecordNoticePosting").listPage(0, 200)) {
-                // posted a moment ago (the engine clock has millisecond steps: "now" may be ahead of it)
-                e.tasks().complete(task.getId(), Map.of("noticePostedAt", OffsetDateTime.now(SHANGHAI).minusSeconds(1).withNano(0).toString(),
+                // posted now, in the engine clock's millisecond steps (a finer "now" may be ahead of it)
+                e.tasks().complete(task.getId(), Map.of("noticePostedAt",
+                        OffsetDateTime.now(SHANGHAI).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
                         "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-BENCH"));
                 progress = true;
             }
