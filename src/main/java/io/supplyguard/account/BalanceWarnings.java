@@ -33,7 +33,7 @@ class BalanceWarnings {
     BalanceWarnings(Notifications notifications, LedgerRows ledgers, PlatformTransactionManager transactions) {
         this.notifications = notifications;
         this.ledgers = ledgers;
-        // after commit the finished transaction is still bound: work here needs a new one
+        // the send and a re-arm each commit on their own (a failed send must not undo the re-arm)
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

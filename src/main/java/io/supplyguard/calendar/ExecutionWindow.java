@@ -32,7 +32,7 @@ public class ExecutionWindow {
     }
 
     public boolean isOpen(OffsetDateTime time, String district) {
-        return isWindowTime(time) && weatherAlerts.relevantFrom(district, time).stream().noneMatch(a -> a.activeAt(time));
+        return closedReason(time, district) == null;
     }
 
     /** Why the window is closed at {@code time}, or null when it is open. */

@@ -1,6 +1,8 @@
 package io.supplyguard.customer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.supplyguard.meter.MeterTarget;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,6 +55,12 @@ public record CustomerView(
             RelayState relayState,
             OffsetDateTime relayConfirmedAt,
             boolean powerGuarantee) {
+
+        /** How the meter driver addresses this meter (carries the secrets: never serialised). */
+        @JsonIgnore
+        public MeterTarget target() {
+            return new MeterTarget(busId, commAddress, meterNo, passwordLevel, password, operatorCode);
+        }
     }
 
     public record BindingView(String meterNo, OffsetDateTime validFrom, OffsetDateTime validTo) {

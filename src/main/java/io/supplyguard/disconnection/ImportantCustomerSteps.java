@@ -51,7 +51,7 @@ public class ImportantCustomerSteps {
     public void releaseAlarm(DelegateExecution execution) {
         var meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
         var requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-        CommandResult status = meters.readRelayStatus(MeterTargets.of(meter), requester);
+        CommandResult status = meters.readRelayStatus(meter.target(), requester);
         if (status.succeeded() && !status.status().preTripAlarm()) {
             return;
         }
@@ -65,6 +65,6 @@ public class ImportantCustomerSteps {
     private CommandResult alarm(DelegateExecution execution, boolean on) {
         var meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
         var requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-        return on ? meters.alarmOn(MeterTargets.of(meter), requester) : meters.alarmOff(MeterTargets.of(meter), requester);
+        return on ? meters.alarmOn(meter.target(), requester) : meters.alarmOff(meter.target(), requester);
     }
 }

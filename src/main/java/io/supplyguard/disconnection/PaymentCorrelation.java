@@ -10,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -28,13 +25,9 @@ class PaymentCorrelation {
     private static final int ATTEMPTS = 3;
 
     private final RuntimeService runtime;
-    private final TransactionTemplate newTransaction;
 
-    PaymentCorrelation(RuntimeService runtime, PlatformTransactionManager transactions) {
+    PaymentCorrelation(RuntimeService runtime) {
         this.runtime = runtime;
-        // after commit the payment's transaction is still bound to the thread: writes need their own
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Async(AfterCommitEventsConfiguration.EXECUTOR)
@@ -45,12 +38,13 @@ class PaymentCorrelation {
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int correlated = newTransaction.execute(tx -> runtime.createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
+                // each attempt is its own engine command (own transaction) on the after-commit executor
+                int correlated = runtime.createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
                         .processInstanceBusinessKey(payment.customerNo())
                         .processInstanceVariableEquals(SUPPLY_CUT, false)
                         .setVariable("paymentId", payment.paymentId())
                         .setVariable("paidAt", payment.paidAt().toString())
-                        .correlateAllWithResult().size());
+                        .correlateAllWithResult().size();
                 if (correlated > 0) {
                     log.info("payment {} ended the pending disconnection of customer {}", payment.paymentId(), payment.customerNo());
                 }

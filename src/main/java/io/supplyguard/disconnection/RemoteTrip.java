@@ -30,7 +30,7 @@ class RemoteTrip implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CustomerView customer = registry.get((String) execution.getVariable(CUSTOMER_NO));
-        CommandResult result = meters.trip(MeterTargets.of(customer.meter()),
+        CommandResult result = meters.trip(customer.meter().target(),
                 Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId()));
         execution.setVariable(TRIP_OUTCOME, result.outcome().name());
         execution.setVariable(TRIP_REASON, result.reason() != null ? result.reason() : "");

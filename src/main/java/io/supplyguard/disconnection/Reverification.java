@@ -87,7 +87,7 @@ class Reverification implements JavaDelegate {
         if (contacts.verifiedContact(customer.customerNo()).isEmpty()) {
             return new Verdict("CONTACT_UNVERIFIED", "no VALID contact verified within the configured period");
         }
-        return verifyOnTheBus(MeterTargets.of(customer.meter()), Requester.process(execution.getProcessInstanceId(),
+        return verifyOnTheBus(customer.meter().target(), Requester.process(execution.getProcessInstanceId(),
                 execution.getCurrentActivityId()));
     }
 

@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import io.supplyguard.infrastructure.events.AfterCommitEventsConfiguration;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -27,7 +25,6 @@ class SmsBounceCorrelation {
 
     @Async(AfterCommitEventsConfiguration.EXECUTOR)
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(SmsDeliveryReported report) {
         if (report.delivered() || report.processInstanceId() == null) {
             return;

@@ -26,7 +26,7 @@ class PowerGuaranteeDelegates {
     JavaDelegate powerGuaranteeOn(CustomerRegistry registry, MeterControl meters) {
         return execution -> {
             MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
-            CommandResult result = meters.powerGuaranteeOn(MeterTargets.of(meter), requester(execution));
+            CommandResult result = meters.powerGuaranteeOn(meter.target(), requester(execution));
             execution.setVariable(METER_GUARANTEE_SET, result.succeeded());
         };
     }
@@ -41,7 +41,7 @@ class PowerGuaranteeDelegates {
         return execution -> {
             String customerNo = (String) execution.getVariable(CUSTOMER_NO);
             MeterView meter = registry.get(customerNo).meter();
-            CommandResult result = meters.powerGuaranteeOff(MeterTargets.of(meter), requester(execution));
+            CommandResult result = meters.powerGuaranteeOff(meter.target(), requester(execution));
             if (!result.succeeded()) {
                 throw new IllegalStateException("power guarantee off not confirmed by meter " + meter.meterNo()
                         + ": " + result.outcome() + " " + result.reason());

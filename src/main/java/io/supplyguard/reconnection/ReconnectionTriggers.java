@@ -111,7 +111,7 @@ class ReconnectionTriggers {
         if (recorded != RelayState.UNKNOWN) {
             return recorded == RelayState.OPEN;
         }
-        CommandResult read = meters.readRelayStatus(MeterTargets.of(customer.meter()),
+        CommandResult read = meters.readRelayStatus(customer.meter().target(),
                 Requester.process(null, "PaymentReceived"));
         if (!read.succeeded() || read.status() == null) {
             return false; // unknown stays unknown; the sweep and the desk see it

@@ -47,7 +47,7 @@ class RemoteCloseDelegate implements JavaDelegate {
             failed(execution, "NO_BINDING", "档案中无有效户表绑定");
             return;
         }
-        MeterTarget target = MeterTargets.of(meter);
+        MeterTarget target = meter.target();
         Requester requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
         CommandResult before = meters.readRelayStatus(target, requester);
         if (!before.succeeded() || before.status() == null) {

@@ -36,7 +36,7 @@ class VerifyFieldRestoreDelegate implements JavaDelegate {
         MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
         boolean confirmed = true;
         if (meter != null) {
-            CommandResult read = meters.readRelayStatus(MeterTargets.of(meter),
+            CommandResult read = meters.readRelayStatus(meter.target(),
                     Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId()));
             if (read.succeeded() && read.status() != null && read.status().relayOpen()) {
                 confirmed = false;

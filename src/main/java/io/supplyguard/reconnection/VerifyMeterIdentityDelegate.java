@@ -38,7 +38,7 @@ class VerifyMeterIdentityDelegate implements JavaDelegate {
         String meterNo = customer.meter().meterNo();
         execution.setVariable(METER_NO, meterNo);
         execution.setVariable(CLOSE_MODE, customer.meter().closeMode().name());
-        CommandResult read = meters.readMeterNumber(MeterTargets.of(customer.meter()),
+        CommandResult read = meters.readMeterNumber(customer.meter().target(),
                 Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId()));
         if (read.succeeded() && meterNo.equals(read.meterNo())) {
             execution.setVariable(METER_CHECK, "MATCH");

@@ -96,6 +96,7 @@ class CustomerApiTest {
         assertThat(body.at("/meter/relayState").asText()).isEqualTo("UNKNOWN");
         assertThat(body.at("/meter").has("password")).as("meter password is never served").isFalse();
         assertThat(body.at("/meter").has("operatorCode")).isFalse();
+        assertThat(body.at("/meter").has("target")).as("nor is the driver's view of the meter").isFalse();
         assertThat(body.at("/account/arrears").decimalValue()).isEqualByComparingTo("128.50");
         assertThat(body.at("/account/overdueSince").asText()).isEqualTo("2026-10-15");
         assertThat(body.at("/bindings").size()).isEqualTo(1);

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Termination requests and weather alerts over real HTTP. */
+/** Termination requests, weather alerts and SMS delivery receipts over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(DisconnectionFixture.class)
@@ -26,6 +26,7 @@ class TerminationApiTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired DisconnectionFixture fixture;
+    @Autowired io.supplyguard.notification.SmsHistory smsHistory;
 
     @AfterEach
     void tearDown() {
@@ -84,5 +85,24 @@ class TerminationApiTest {
                 "activeFrom", "2026-12-02T00:00:00+08:00", "activeUntil", "2026-12-01T00:00:00+08:00", "raisedBy", "operator"), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("activeUntil");
+    }
+
+    @Test
+    void aFailedDeliveryReceiptOfTheReminderGivesTheDistrictManagerAVerificationTask() {
+        DisconnectionFixture.setClock(DisconnectionFixture.TUESDAY_10_00);
+        TestCustomer c = fixture.customer();
+        var pi = runtime.startProcessInstanceByKey("arrears-disconnection", c.customerNo(), Map.of("customerNo", c.customerNo()));
+        fixture.runDueJobs();
+        String reminder = smsHistory.of(c.customerNo()).stream()
+                .filter(m -> m.template() == io.supplyguard.notification.SmsTemplate.ARREARS_REMINDER)
+                .findFirst().orElseThrow().messageId();
+
+        var receipt = http.postForEntity("/api/sms/receipts", Map.of("messageId", reminder, "status", "FAILED", "reason", "空号"),
+                String.class);
+        assertThat(receipt.getStatusCode().is2xxSuccessful()).as(receipt.getBody()).isTrue();
+        fixture.awaitEvents();
+
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_VerifyContactAfterBounce")
+                .taskCandidateGroup("district-managers-TQ-T01").count()).isEqualTo(1);
     }
 }

@@ -62,6 +62,9 @@ class SerialTransportTest {
 
     @AfterAll
     void closePorts() {
+        if (pty == null) {
+            return; // skipped: no socat on this machine
+        }
         simulator.stop();
         buses.close();
         pty.close();
