@@ -2,6 +2,7 @@ package io.supplyguard.account;
 
 import io.supplyguard.customer.CustomerNotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The account module's read API for the process modules (e.g. re-verifying arrears before a cut). */
@@ -18,5 +19,14 @@ public class Accounts {
     @Transactional(readOnly = true)
     public AccountStatus status(String customerNo) {
         return ledgers.status(customerNo).orElseThrow(() -> new CustomerNotFoundException(customerNo));
+    }
+
+    /**
+     * The account under the row lock payment booking takes, held until the caller's transaction
+     * ends: a payment committed before sees its effect here, one committed after waits for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AccountStatus lockForSwitching(String customerNo) {
+        return ledgers.lockStatus(customerNo).orElseThrow(() -> new CustomerNotFoundException(customerNo));
     }
 }

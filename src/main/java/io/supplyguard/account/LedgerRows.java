@@ -49,7 +49,16 @@ class LedgerRows {
     }
 
     Optional<AccountStatus> status(String customerNo) {
-        return jdbc.sql("SELECT * FROM account WHERE customer_no = ?").param(customerNo)
+        return status(customerNo, "");
+    }
+
+    /** The same row lock as {@link #lock}: a switching decision and a booking of one customer never interleave. */
+    Optional<AccountStatus> lockStatus(String customerNo) {
+        return status(customerNo, " FOR UPDATE");
+    }
+
+    private Optional<AccountStatus> status(String customerNo, String lock) {
+        return jdbc.sql("SELECT * FROM account WHERE customer_no = ?" + lock).param(customerNo)
                 .query((rs, i) -> new AccountStatus(customerNo, rs.getBigDecimal("balance"),
                         rs.getBigDecimal("arrears"), rs.getObject("overdue_since", LocalDate.class),
                         rs.getObject("last_payment_at", OffsetDateTime.class)))

@@ -7,6 +7,8 @@ import io.supplyguard.meter.MeterCommandAudit;
 import io.supplyguard.meter.MeterCommandAudit.MeterCommandRecord;
 import io.supplyguard.notification.SmsHistory;
 import io.supplyguard.notification.SmsView;
+import io.supplyguard.switching.SwitchingDecisionView;
+import io.supplyguard.switching.SwitchingDecisions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,9 +37,12 @@ public class CustomerTimeline {
     private final HistoryService history;
     private final MeterCommandAudit meterAudit;
     private final SmsHistory sms;
+    private final SwitchingDecisions switching;
     private final Clock clock;
 
-    CustomerTimeline(CustomerRegistry registry, HistoryService history, MeterCommandAudit meterAudit, SmsHistory sms, Clock clock) {
+    CustomerTimeline(CustomerRegistry registry, HistoryService history, MeterCommandAudit meterAudit, SmsHistory sms,
+            SwitchingDecisions switching, Clock clock) {
+        this.switching = switching;
         this.registry = registry;
         this.history = history;
         this.meterAudit = meterAudit;
@@ -61,6 +66,9 @@ public class CustomerTimeline {
             for (MeterCommandRecord command : meterAudit.listForMeter(customer.meter().commAddress())) {
                 addMeterCommand(command, entries);
             }
+        }
+        for (SwitchingDecisionView decision : switching.of(customerNo)) {
+            addDecision(decision, entries);
         }
         for (SmsView message : sms.of(customerNo)) {
             addSms(message, entries);
@@ -128,6 +136,19 @@ public class CustomerTimeline {
         details.put("frames", command.frames());
         entries.add(new TimelineEntry(command.startedAt().atZone(clock.getZone()).toOffsetDateTime(), Kind.METER_COMMAND,
                 command.command(), command.userId(), command.processInstanceId(), details));
+    }
+
+    private void addDecision(SwitchingDecisionView decision, List<TimelineEntry> entries) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("command", decision.command());
+        details.put("allowed", decision.allowed());
+        details.put("reasonCode", decision.reasonCode());
+        details.put("detail", decision.detail());
+        details.put("meterNo", decision.meterNo());
+        details.put("activityId", decision.activityId());
+        String title = "开关内核 " + decision.command() + (decision.allowed() ? " 准予执行" : " 拒绝: " + decision.reasonCode());
+        entries.add(new TimelineEntry(decision.decidedAt(), Kind.SWITCHING_DECISION, title, null,
+                decision.processInstanceId(), details));
     }
 
     private void addSms(SmsView message, List<TimelineEntry> entries) {

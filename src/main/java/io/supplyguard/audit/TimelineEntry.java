@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * One thing that happened to a customer: a process started or ended, a task completed, a meter
- * command, an SMS. {@code details} carries what an auditor needs to judge it (decision, reason,
+ * One thing that happened to a customer: a process started or ended, a task completed, a
+ * switching kernel decision (allowed or refused, with its reason), a meter command, an SMS. {@code details} carries what an auditor needs to judge it (decision, reason,
  * frames, outcome).
  */
 public record TimelineEntry(
@@ -17,5 +17,5 @@ public record TimelineEntry(
         Map<String, Object> details) {
 
     /** In this order when two entries share a time: a start before its steps, an end after them. */
-    public enum Kind { PROCESS_STARTED, TASK_COMPLETED, METER_COMMAND, SMS, PROCESS_ENDED }
+    public enum Kind { PROCESS_STARTED, TASK_COMPLETED, SWITCHING_DECISION, METER_COMMAND, SMS, PROCESS_ENDED }
 }

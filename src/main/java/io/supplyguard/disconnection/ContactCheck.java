@@ -5,12 +5,9 @@ import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_ROLE;
 import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_VERIFIED;
 import static io.supplyguard.disconnection.DisconnectionVariables.CUSTOMER_NO;
 
-import io.supplyguard.customer.ContactStatus;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.ContactView;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
+import io.supplyguard.switching.VerifiedContacts;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,13 +21,11 @@ import org.springframework.stereotype.Component;
 class ContactCheck implements JavaDelegate {
 
     private final CustomerRegistry registry;
-    private final DisconnectionProperties properties;
-    private final Clock clock;
+    private final VerifiedContacts contacts;
 
-    ContactCheck(CustomerRegistry registry, DisconnectionProperties properties, Clock clock) {
+    ContactCheck(CustomerRegistry registry, VerifiedContacts contacts) {
         this.registry = registry;
-        this.properties = properties;
-        this.clock = clock;
+        this.contacts = contacts;
     }
 
     @Override
@@ -44,10 +39,6 @@ class ContactCheck implements JavaDelegate {
     }
 
     Optional<ContactView> verifiedContact(String customerNo) {
-        OffsetDateTime oldestAccepted = OffsetDateTime.now(clock).minus(properties.contactValidity());
-        return registry.get(customerNo).contacts().stream()
-                .filter(c -> c.status() == ContactStatus.VALID)
-                .filter(c -> c.verifiedAt() != null && !c.verifiedAt().isBefore(oldestAccepted))
-                .max(Comparator.comparing(ContactView::verifiedAt));
+        return contacts.of(registry.get(customerNo));
     }
 }

@@ -1,20 +1,25 @@
 package io.supplyguard.disconnection;
 
+import io.supplyguard.switching.FactKind;
+import io.supplyguard.switching.SwitchingFacts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * Completion of approval tasks: the decision must be explicit, a rejection needs a reason, and
- * the approver is recorded. Used as {@code ${decisions.record(task, 'disconnectionApproved', ...)}}.
+ * the approver is recorded — as a switching fact with the engine's authenticated user, which is
+ * what the kernel checks (the {@code ...DecidedBy} variable is for the forms). Used as {@code ${decisions.record(task, 'disconnectionApproved', ...)}}.
  */
 @Component("decisions")
 public class Decisions {
 
     private final IdentityService identity;
+    private final SwitchingFacts facts;
 
-    Decisions(IdentityService identity) {
+    Decisions(IdentityService identity, SwitchingFacts facts) {
         this.identity = identity;
+        this.facts = facts;
     }
 
     public void record(DelegateTask task, String decisionVariable, String reasonVariable, String deciderVariable) {
@@ -24,6 +29,14 @@ public class Decisions {
         }
         task.setVariable(decisionVariable, approved);
         task.setVariable(deciderVariable, decider(task));
+        facts.decided(task, kind(decisionVariable, approved), FormValues.optionalText(task, reasonVariable));
+    }
+
+    private static FactKind kind(String decisionVariable, boolean approved) {
+        if (decisionVariable.startsWith("termination")) {
+            return approved ? FactKind.TERMINATION_APPROVED : FactKind.TERMINATION_REJECTED;
+        }
+        return approved ? FactKind.DISCONNECTION_APPROVED : FactKind.DISCONNECTION_REJECTED;
     }
 
     private String decider(DelegateTask task) {

@@ -5,6 +5,7 @@ import static io.supplyguard.disconnection.DisconnectionVariables.*;
 import io.supplyguard.notification.NoValidContactException;
 import io.supplyguard.notification.Notifications;
 import io.supplyguard.notification.SmsTemplate;
+import io.supplyguard.switching.DisconnectionProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.supplyguard.disconnection;
 
+import io.supplyguard.switching.DisconnectionProperties;
 import org.springframework.stereotype.Component;
 
 /** The configured durations as ISO-8601 strings, for the timer expressions of the models. */

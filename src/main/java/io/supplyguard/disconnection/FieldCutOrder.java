@@ -2,6 +2,7 @@ package io.supplyguard.disconnection;
 
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
+import io.supplyguard.switching.SwitchingFacts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("fieldCutOrder")
 class FieldCutOrder implements TaskListener {
 
+    private final SwitchingFacts facts;
     private final Clock clock;
 
-    FieldCutOrder(Clock clock) {
+    FieldCutOrder(SwitchingFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -31,9 +34,11 @@ class FieldCutOrder implements TaskListener {
                 if (doneAt.isAfter(OffsetDateTime.now(clock))) {
                     throw new FormInputException(FIELD_DONE_AT, "cannot be in the future", "完成时间不能晚于当前时间");
                 }
+                facts.fieldResult(task, true, doneAt, FIELD_DONE_AT, "掌机: " + FormValues.requiredText(task, FIELD_TERMINAL_ID));
                 task.setVariable(FIELD_DONE_AT, doneAt.toString());
             }
-            case "NOT_DONE" -> FormValues.requiredText(task, FIELD_RESULT_REASON);
+            case "NOT_DONE" -> facts.fieldResult(task, false, null, FIELD_RESULT_REASON,
+                    FormValues.requiredText(task, FIELD_RESULT_REASON));
             default -> throw new FormInputException(FIELD_RESULT, "must be DONE or NOT_DONE");
         }
     }

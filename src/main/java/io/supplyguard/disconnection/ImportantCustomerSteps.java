@@ -4,9 +4,14 @@ import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.meter.MeterControl;
 import io.supplyguard.meter.Requester;
 import io.supplyguard.notification.SmsTemplate;
+import io.supplyguard.switching.FactKind;
+import io.supplyguard.switching.SwitchingFacts;
+import io.supplyguard.switching.SwitchingKernel;
+import io.supplyguard.switching.SwitchingRequest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,17 +28,23 @@ public class ImportantCustomerSteps {
     private final CustomerRegistry registry;
     private final MeterControl meters;
     private final DisconnectionSms sms;
+    private final SwitchingKernel kernel;
+    private final SwitchingFacts facts;
     private final Clock clock;
 
-    ImportantCustomerSteps(CustomerRegistry registry, MeterControl meters, DisconnectionSms sms, Clock clock) {
+    ImportantCustomerSteps(CustomerRegistry registry, MeterControl meters, DisconnectionSms sms, SwitchingKernel kernel,
+            SwitchingFacts facts, Clock clock) {
         this.registry = registry;
         this.meters = meters;
         this.sms = sms;
+        this.kernel = kernel;
+        this.facts = facts;
         this.clock = clock;
     }
 
     public void warn(DelegateExecution execution) {
         sms.send(execution, SmsTemplate.DISCONNECTION_WARNING.name());
+        facts.stepDone(execution, FactKind.WARNING_GIVEN, "预警短信已发送");
         CommandResult alarm = alarm(execution, true);
         execution.setVariable(ALARM_RAISED, alarm.succeeded());
         if (!alarm.succeeded()) {
@@ -45,6 +56,7 @@ public class ImportantCustomerSteps {
     public void issueOrder(DelegateExecution execution) {
         execution.setVariable(ORDER_ISSUED_AT, OffsetDateTime.now(clock).toString());
         sms.send(execution, SmsTemplate.DISCONNECTION_ORDER.name());
+        facts.stepDone(execution, FactKind.ORDER_ISSUED, "正式停电指令已下达");
     }
 
     /** Idempotent: only switches the alarm off when the meter reports it on. */
@@ -63,8 +75,6 @@ public class ImportantCustomerSteps {
     }
 
     private CommandResult alarm(DelegateExecution execution, boolean on) {
-        var meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
-        var requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-        return on ? meters.alarmOn(meter.target(), requester) : meters.alarmOff(meter.target(), requester);
+        return kernel.execute(SwitchingRequest.of(execution, on ? ControlCommand.ALARM_ON : ControlCommand.ALARM_OFF)).asResult();
     }
 }

@@ -7,6 +7,7 @@ import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView;
 import io.supplyguard.identity.IdentityDirectory;
 import java.math.BigDecimal;
+import io.supplyguard.switching.SwitchingFacts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,9 +27,12 @@ class LoadCustomer implements JavaDelegate {
     private final CustomerRegistry registry;
     private final ActiveDisconnections active;
     private final IdentityDirectory directory;
+    private final SwitchingFacts facts;
     private final Clock clock;
 
-    LoadCustomer(CustomerRegistry registry, ActiveDisconnections active, IdentityDirectory directory, Clock clock) {
+    LoadCustomer(CustomerRegistry registry, ActiveDisconnections active, IdentityDirectory directory, SwitchingFacts facts,
+            Clock clock) {
+        this.facts = facts;
         this.registry = registry;
         this.active = active;
         this.directory = directory;
@@ -41,6 +45,8 @@ class LoadCustomer implements JavaDelegate {
         CustomerView customer = registry.find(customerNo).orElseThrow(() -> new CustomerNotFoundException(customerNo));
         OffsetDateTime now = OffsetDateTime.now(clock);
         active.claim(customerNo, execution.getProcessInstanceId(), trigger(execution), now);
+        // what the switching kernel will hold this instance to: this customer, this meter, this start
+        facts.openCase(execution, customerNo, customer.meter() != null ? customer.meter().meterNo() : null);
         if (execution.getProcessBusinessKey() == null) {
             execution.setProcessBusinessKey(customerNo);
         }

@@ -2,6 +2,7 @@ package io.supplyguard.disconnection;
 
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
+import io.supplyguard.switching.SwitchingFacts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,35 +10,28 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of "张贴停电通知书": the posting is recorded with time, place and evidence, and the
- * earliest execution is the notice lead days (from the decision table) after the posting time.
+ * Completion of "张贴停电通知书": the posting is recorded as a switching fact (who as the engine
+ * authenticated them, the posting time bounded by the task's creation and completion, place and
+ * evidence), and the earliest execution is the lead days the decision table gives on the
+ * registry's data after the posting time — not the instance's {@code noticeLeadDays}.
  */
 @Component("noticePosting")
 class NoticePosting implements TaskListener {
 
-    private final DisconnectionProperties properties;
+    private final SwitchingFacts facts;
     private final Clock clock;
 
-    NoticePosting(DisconnectionProperties properties, Clock clock) {
-        this.properties = properties;
+    NoticePosting(SwitchingFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         OffsetDateTime postedAt = FormValues.requiredDateTime(task, NOTICE_POSTED_AT, clock.getZone());
-        if (postedAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new FormInputException(NOTICE_POSTED_AT, "cannot be in the future", "张贴时间不能晚于当前时间");
-        }
-        OffsetDateTime started = OffsetDateTime.parse((String) task.getVariable(STARTED_AT));
-        if (postedAt.isBefore(started)) {
-            throw new FormInputException(NOTICE_POSTED_AT, "cannot be before this disconnection started (" + started + ")",
-                    "张贴时间不能早于本次停电流程的发起时间");
-        }
-        FormValues.requiredText(task, NOTICE_PLACE);
-        FormValues.requiredText(task, NOTICE_EVIDENCE_REF);
-        int leadDays = FormValues.requiredInt(task, NOTICE_LEAD_DAYS);
-        OffsetDateTime earliest = postedAt.plus(properties.noticeDay().multipliedBy(leadDays));
+        String place = FormValues.requiredText(task, NOTICE_PLACE);
+        String evidence = FormValues.requiredText(task, NOTICE_EVIDENCE_REF);
+        OffsetDateTime earliest = facts.noticePosted(task, NOTICE_POSTED_AT, postedAt, "地点: " + place + "; 证据: " + evidence);
         task.setVariable(NOTICE_POSTED_AT, postedAt.toString());
         task.setVariable(EARLIEST_EXECUTION_AT, earliest.toString());
     }

@@ -2,43 +2,39 @@ package io.supplyguard.disconnection;
 
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
-import io.supplyguard.calendar.ExecutionWindow;
 import io.supplyguard.customer.CustomerRegistry;
-import io.supplyguard.customer.CustomerView;
-import io.supplyguard.customer.ImportanceGrade;
 import io.supplyguard.meter.CommandOutcome;
 import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.meter.MeterControl;
 import io.supplyguard.meter.MeterTarget;
 import io.supplyguard.meter.Requester;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import io.supplyguard.switching.Refusal;
+import io.supplyguard.switching.SwitchingKernel;
+import io.supplyguard.switching.SwitchingRequest;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The last look before a cut (P4, P5, P8), made at execution time on fresh data: still owing and
- * nothing paid since the start, the same active binding, no power guarantee, not newly
- * safety-sensitive or important, inside the execution window, a verified contact, and the meter
- * on the bus reporting the registry's meter number. Sets {@code verification} to OK or the first
- * reason that forbids the cut, and {@code verificationDetail}.
+ * The last look before a cut (P4, P5, P8), made at execution time: the switching kernel's trip
+ * conditions on its own records (nothing of this instance's variables), then the meter on the bus
+ * reporting the registry's meter number and no power guarantee. Sets {@code verification} to OK
+ * or the reason that forbids the cut, and {@code verificationDetail}. The kernel decides again
+ * immediately before the trip frame; this step only routes the model early.
  */
 @Component("reverifyBeforeCut")
 class Reverification implements JavaDelegate {
 
+    private final SwitchingKernel kernel;
     private final CustomerRegistry registry;
-    private final ExecutionWindow window;
-    private final ContactCheck contacts;
     private final MeterControl meters;
-    private final Clock clock;
 
-    Reverification(CustomerRegistry registry, ExecutionWindow window, ContactCheck contacts, MeterControl meters, Clock clock) {
+    Reverification(SwitchingKernel kernel, CustomerRegistry registry, MeterControl meters) {
+        this.kernel = kernel;
         this.registry = registry;
-        this.window = window;
-        this.contacts = contacts;
         this.meters = meters;
-        this.clock = clock;
     }
 
     @Override
@@ -53,44 +49,14 @@ class Reverification implements JavaDelegate {
     }
 
     private Verdict verify(DelegateExecution execution) {
-        CustomerView customer = registry.get((String) execution.getVariable(CUSTOMER_NO));
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime started = OffsetDateTime.parse((String) execution.getVariable(STARTED_AT));
-        if (customer.account() == null || customer.account().arrears().signum() <= 0) {
-            return new Verdict("PAID_BEFORE_CUT", "no arrears on the current balance");
+        Optional<Refusal> refusal = kernel.assess(SwitchingRequest.of(execution, ControlCommand.TRIP));
+        if (refusal.isPresent()) {
+            return new Verdict(refusal.get().code(), refusal.get().detail());
         }
-        if (customer.account().lastPaymentAt() != null && customer.account().lastPaymentAt().isAfter(started)) {
-            return new Verdict("PAID_BEFORE_CUT", "payment at " + customer.account().lastPaymentAt() + " since the start");
-        }
-        String meterNo = (String) execution.getVariable(METER_NO);
-        if (customer.meter() == null || !customer.meter().meterNo().equals(meterNo)) {
-            return new Verdict("BINDING_CHANGED", "active meter is " + (customer.meter() == null ? "none" : customer.meter().meterNo())
-                    + ", process was started for " + meterNo);
-        }
-        if (customer.meter().powerGuarantee()) {
-            return new Verdict("POWER_GUARANTEED", "power guarantee is on in the registry");
-        }
-        if (!customer.hasFeeControlAgreement()) {
-            return new Verdict("NO_AGREEMENT", "fee-control agreement no longer on record");
-        }
-        String path = (String) execution.getVariable(PATH);
-        if (customer.safetySensitive() && "ORDINARY".equals(path)) {
-            return new Verdict("NEWLY_SAFETY_SENSITIVE", "customer became safety-sensitive: " + customer.safetyReason());
-        }
-        if (customer.importanceGrade() != ImportanceGrade.NONE && !"IMPORTANT".equals(path)) {
-            return new Verdict("NEWLY_IMPORTANT", "customer became an important customer: " + customer.importanceGrade());
-        }
-        String closed = window.closedReason(now, customer.district());
-        if (closed != null) {
-            return new Verdict("OUTSIDE_WINDOW", closed);
-        }
-        if (contacts.verifiedContact(customer.customerNo()).isEmpty()) {
-            return new Verdict("CONTACT_UNVERIFIED", "no VALID contact verified within the configured period");
-        }
-        return verifyOnTheBus(customer.meter().target(), Requester.process(execution.getProcessInstanceId(),
+        var meter = registry.get(execution.getProcessBusinessKey()).meter();
+        return verifyOnTheBus(meter.target(), Requester.process(execution.getProcessInstanceId(),
                 execution.getCurrentActivityId()));
     }
-
     private Verdict verifyOnTheBus(MeterTarget target, Requester requester) {
         CommandResult number = meters.readMeterNumber(target, requester);
         if (number.outcome() == CommandOutcome.WRONG_METER) {

@@ -3,6 +3,8 @@ package io.supplyguard.disconnection;
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
 import io.supplyguard.calendar.ExecutionWindow;
+import io.supplyguard.switching.DisconnectionProperties;
+import io.supplyguard.switching.SwitchingFacts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,9 +29,11 @@ class WrittenNotices implements TaskListener {
 
     private final DisconnectionProperties properties;
     private final ExecutionWindow window;
+    private final SwitchingFacts facts;
     private final Clock clock;
 
-    WrittenNotices(DisconnectionProperties properties, ExecutionWindow window, Clock clock) {
+    WrittenNotices(DisconnectionProperties properties, ExecutionWindow window, SwitchingFacts facts, Clock clock) {
+        this.facts = facts;
         this.properties = properties;
         this.window = window;
         this.clock = clock;
@@ -62,6 +66,12 @@ class WrittenNotices implements TaskListener {
             throw new FormInputException(NOTICE_TIME, "puts the execution at " + executeAt + " outside the execution window ("
                     + closed + ")");
         }
+        StringBuilder refs = new StringBuilder();
+        for (String[] notice : NOTICES) {
+            refs.append(notice[0]).append('=').append(FormValues.requiredText(task, notice[0])).append(' ')
+                    .append(task.getVariable(notice[1])).append("; ");
+        }
+        facts.writtenNotices(task, noticeTime, refs.toString());
         task.setVariable(NOTICE_TIME, noticeTime.toString());
         task.setVariable(WARNING_AT, warningAt.toString());
         task.setVariable(ORDER_AT, noticeTime.toString());

@@ -11,6 +11,7 @@ import io.supplyguard.meter.dlt645.Values;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +77,13 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
     }
 
     @Override
-    public CommandResult execute(MeterTarget target, ControlCommand command, Requester requester) {
+    public CommandResult execute(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard) {
         if (requester == null || requester.processInstanceId() == null && requester.userId() == null) {
             // P6: no switching that the audit cannot trace to a process step or a person
             throw new IllegalArgumentException(command + " needs a requester with a process instance or a user id");
         }
         Priority priority = command.urgent() ? Priority.URGENT : Priority.ROUTINE;
-        return run(target, command.name(), priority, requester, (conversation, id) -> switchMeter(conversation, target, command, id));
+        return run(target, command.name(), priority, requester, (conversation, id) -> switchMeter(conversation, target, command, guard, id));
     }
 
     @Override
@@ -101,7 +102,8 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
         return new AddressReading(outcome, address.reason(), address.value(), id);
     }
 
-    private CommandResult switchMeter(Conversation conversation, MeterTarget target, ControlCommand command, long id) {
+    private CommandResult switchMeter(Conversation conversation, MeterTarget target, ControlCommand command, SendGuard guard,
+                                      long id) {
         if (hasText(target.meterNo())) {
             Answer<String> number = readNumber(conversation, target);
             if (!number.ok()) {
@@ -127,8 +129,12 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
                 return failed(authenticated, before.value(), id);
             }
         }
-        Answer<byte[]> acknowledged = conversation.ask(Dlt645.control(target.address(), controlRequest(target, command)),
-                "CONTROL_" + command.name(), value -> value);
+        Optional<String> refused = guard.refusal();
+        if (refused.isPresent()) {
+            return result(CommandOutcome.REFUSED, refused.get(), before.value(), null, null, id);
+        }
+        Answer<byte[]> acknowledged = conversation.askGuarded(Dlt645.control(target.address(), controlRequest(target, command)),
+                "CONTROL_" + command.name(), value -> value, guard);
         if (!acknowledged.ok()) {
             return failed(acknowledged, before.value(), id);
         }

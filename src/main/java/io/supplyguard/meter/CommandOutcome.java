@@ -17,7 +17,9 @@ public enum CommandOutcome {
     /** The meter acknowledged but the relay did not reach the intended state in time. */
     NOT_CONFIRMED,
     /** A trip refused because the meter's power guarantee is on. */
-    GUARANTEED;
+    GUARANTEED,
+    /** The switching kernel refused at the last moment: no control frame went out. */
+    REFUSED;
 
     public boolean succeeded() {
         return this == CONFIRMED || this == ALREADY_IN_STATE;

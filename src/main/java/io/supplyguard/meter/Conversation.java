@@ -12,6 +12,7 @@ import io.supplyguard.meter.dlt645.Hex;
 import io.supplyguard.meter.dlt645.MalformedFrameException;
 import io.supplyguard.meter.dlt645.Reply;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -22,6 +23,9 @@ import java.util.function.Function;
  * replies retried with backoff (a refusal never is).
  */
 final class Conversation {
+
+    /** A control frame that waited longer than this in the bus queue is checked again before sending. */
+    static final Duration LATE_IN_QUEUE = Duration.ofSeconds(3);
 
     private final BusWorker bus;
     private final Duration replyTimeout;
@@ -42,16 +46,35 @@ final class Conversation {
 
     /** Sends the request until it is answered (or refused), and parses the accepted value. */
     <T> Answer<T> ask(Frame request, String step, Function<byte[], T> parse) {
-        Answer<T> answer = attempt(request, step, 1, parse);
+        return askGuarded(request, step, parse, null);
+    }
+
+    /**
+     * The same for a control frame: each attempt that waited in the bus queue longer than
+     * {@link #LATE_IN_QUEUE} is checked by the guard again before it goes on the wire.
+     */
+    <T> Answer<T> askGuarded(Frame request, String step, Function<byte[], T> parse, SendGuard guard) {
+        Answer<T> answer = attempt(request, step, 1, parse, guard);
         for (int retry = 1; retry <= settings.retries() && answer.retryable(); retry++) {
             pause(settings.backoffBefore(retry));
-            answer = attempt(request, step, retry + 1, parse);
+            if (guard != null) {
+                Optional<String> refused = guard.refusal();
+                if (refused.isPresent()) {
+                    return Answer.failed(CommandOutcome.REFUSED, refused.get());
+                }
+            }
+            answer = attempt(request, step, retry + 1, parse, guard);
         }
         return answer;
     }
 
-    private <T> Answer<T> attempt(Frame request, String step, int attempt, Function<byte[], T> parse) {
-        Exchange exchange = await(bus.submit(priority, FrameCodec.encodeForWire(request), replyTimeout));
+    private <T> Answer<T> attempt(Frame request, String step, int attempt, Function<byte[], T> parse, SendGuard guard) {
+        byte[] wire = FrameCodec.encodeForWire(request);
+        Exchange exchange = await(guard == null ? bus.submit(priority, wire, replyTimeout)
+                : bus.submit(priority, wire, replyTimeout, LATE_IN_QUEUE, guard::refusal));
+        if (exchange.withdrawn() != null) {
+            return Answer.failed(CommandOutcome.REFUSED, "withdrawn after waiting in the bus queue: " + exchange.withdrawn());
+        }
         Answer<T> answer = classify(request, exchange, parse);
         audit.frame(auditId, new MeterFrameRecord(step, attempt, Hex.of(exchange.request()),
                 Hex.of(exchange.received().bytes()), answer.ok() ? "OK" : answer.failure() + ": " + answer.reason(),

@@ -17,8 +17,17 @@ public interface MeterControl {
     /** Remaining money (DI 00900200). */
     CommandResult readRemainingMoney(MeterTarget target, Requester requester);
 
-    /** Switching command (control 1CH), confirmed by reading status word 3 back. */
-    CommandResult execute(MeterTarget target, ControlCommand command, Requester requester);
+    /**
+     * Switching command (control 1CH), confirmed by reading status word 3 back. {@code guard} is
+     * asked right before the control frame is queued (and again if it waited in the queue); only
+     * the switching kernel calls this for a process (ArchUnit rule {@code OnlyTheKernelSwitchesTest}).
+     */
+    CommandResult execute(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard);
+
+    /** Commissioning and meter tests: no process facts to check. */
+    default CommandResult execute(MeterTarget target, ControlCommand command, Requester requester) {
+        return execute(target, command, requester, SendGuard.NONE);
+    }
 
     default CommandResult trip(MeterTarget target, Requester requester) {
         return execute(target, ControlCommand.TRIP, requester);

@@ -2,6 +2,7 @@ package io.supplyguard.meter;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The simulated meters behind buses configured as SIMULATED (demo profile, tests). Lets tests
@@ -32,6 +33,14 @@ public interface MeterSimulation {
     void injectFault(String busId, String address, SimulatedFault fault, int times);
 
     void clearFaults(String busId, String address);
+
+    /** N1 codes of every control frame the simulated bus received for {@code address} (1AH = trip), in order. */
+    List<Integer> controlFramesReceived(String busId, String address);
+
+    /** Trip frames (control 1CH, N1 = 1AH) the meter at {@code address} received. */
+    default long tripFramesReceived(String busId, String address) {
+        return controlFramesReceived(busId, address).stream().filter(n1 -> n1 == ControlCommand.TRIP.n1()).count();
+    }
 
     /** Every reply on the bus arrives this much later (zero, the default: at once). */
     void setLatency(String busId, Duration extraPerReply);

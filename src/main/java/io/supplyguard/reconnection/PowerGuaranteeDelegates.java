@@ -5,9 +5,9 @@ import static io.supplyguard.reconnection.EmergencyReconnectionVariables.*;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.MeterView;
 import io.supplyguard.meter.CommandResult;
-import io.supplyguard.meter.MeterControl;
-import io.supplyguard.meter.Requester;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import io.supplyguard.meter.ControlCommand;
+import io.supplyguard.switching.SwitchingKernel;
+import io.supplyguard.switching.SwitchingRequest;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +23,9 @@ class PowerGuaranteeDelegates {
      * and does not hold up the reconnection.
      */
     @Bean("powerGuaranteeOn")
-    JavaDelegate powerGuaranteeOn(CustomerRegistry registry, MeterControl meters) {
+    JavaDelegate powerGuaranteeOn(SwitchingKernel kernel) {
         return execution -> {
-            MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
-            CommandResult result = meters.powerGuaranteeOn(meter.target(), requester(execution));
+            CommandResult result = kernel.execute(SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_ON)).asResult();
             execution.setVariable(METER_GUARANTEE_SET, result.succeeded());
         };
     }
@@ -36,12 +35,12 @@ class PowerGuaranteeDelegates {
      * that arrears handling resumes only then; a meter that does not confirm is an incident.
      */
     @Bean("powerGuaranteeOff")
-    JavaDelegate powerGuaranteeOff(CustomerRegistry registry, MeterControl meters, ReconnectionTimes times,
+    JavaDelegate powerGuaranteeOff(CustomerRegistry registry, SwitchingKernel kernel, ReconnectionTimes times,
             ApplicationEventPublisher events) {
         return execution -> {
             String customerNo = (String) execution.getVariable(CUSTOMER_NO);
             MeterView meter = registry.get(customerNo).meter();
-            CommandResult result = meters.powerGuaranteeOff(meter.target(), requester(execution));
+            CommandResult result = kernel.execute(SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_OFF)).asResult();
             if (!result.succeeded()) {
                 throw new IllegalStateException("power guarantee off not confirmed by meter " + meter.meterNo()
                         + ": " + result.outcome() + " " + result.reason());
@@ -51,7 +50,4 @@ class PowerGuaranteeDelegates {
         };
     }
 
-    private static Requester requester(DelegateExecution execution) {
-        return Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-    }
 }

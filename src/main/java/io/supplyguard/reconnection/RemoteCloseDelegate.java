@@ -7,9 +7,12 @@ import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.MeterView;
 import io.supplyguard.customer.RelayState;
 import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.meter.MeterControl;
 import io.supplyguard.meter.MeterTarget;
 import io.supplyguard.meter.Requester;
+import io.supplyguard.switching.SwitchingKernel;
+import io.supplyguard.switching.SwitchingRequest;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,10 +35,13 @@ class RemoteCloseDelegate implements JavaDelegate {
     private final MeterControl meters;
     private final ReconnectionRecords records;
     private final ReconnectionTimes times;
+    private final SwitchingKernel kernel;
 
-    RemoteCloseDelegate(CustomerRegistry registry, MeterControl meters, ReconnectionRecords records, ReconnectionTimes times) {
+    RemoteCloseDelegate(CustomerRegistry registry, MeterControl meters, ReconnectionRecords records, ReconnectionTimes times,
+            SwitchingKernel kernel) {
         this.registry = registry;
         this.meters = meters;
+        this.kernel = kernel;
         this.records = records;
         this.times = times;
     }
@@ -60,7 +66,8 @@ class RemoteCloseDelegate implements JavaDelegate {
             return;
         }
         boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter.closeMode() != CloseMode.CLOSE_ALLOWED;
-        CommandResult close = direct ? meters.directClose(target, requester) : meters.closeAllowed(target, requester);
+        CommandResult close = kernel.execute(SwitchingRequest.of(execution,
+                direct ? ControlCommand.DIRECT_CLOSE : ControlCommand.CLOSE_ALLOWED)).asResult();
         if (!close.succeeded()) {
             failed(execution, close.outcome().name(), "远程合闸失败（" + close.outcome() + VerifyMeterIdentityDelegate.describe(close) + "）");
             return;

@@ -321,7 +321,8 @@ public final class SupplyGuardBenchmark {
             for (Task task : e.tasks().createTaskQuery().processDefinitionKey("arrears-disconnection")
                     .taskDefinitionKey("Task_RecordNoticePosting").listPage(0, 200)) {
                 // posted now, in the engine clock's millisecond steps (a finer "now" may be ahead of it)
-                e.tasks().complete(task.getId(), Map.of("noticePostedAt",
+                io.supplyguard.disconnection.DisconnectionFixture.completeAsCandidate(
+                        e.context().getBean(org.camunda.bpm.engine.IdentityService.class), e.tasks(), task.getId(), Map.of("noticePostedAt",
                         OffsetDateTime.now(SHANGHAI).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
                         "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-BENCH"));
                 progress = true;

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -51,6 +52,7 @@ class ArrearsDisconnectionProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
     @Autowired HistoryService history;
     @Autowired DisconnectionStarter starter;
     @Autowired DisconnectionFixture fixture;
@@ -90,7 +92,7 @@ class ArrearsDisconnectionProcessTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             variables.put((String) keyValues[i], keyValues[i + 1]);
         }
-        tasks.complete(task(pi, key).getId(), variables);
+        DisconnectionFixture.completeAsCandidate(identity, tasks, task(pi, key).getId(), variables);
     }
 
     Object outcome(ProcessInstance pi) {
@@ -224,9 +226,10 @@ class ArrearsDisconnectionProcessTest {
                 "judicialNoticeRef", "司〔2026〕1号", "judicialNoticeDate", "2026-12-01"));
         notices.put("noticeTime", "2026-12-05T10:00:00+08:00"); // notice posted 4 Dec + 3 days: too early
         Task record = tasks.createTaskQuery().processInstanceId(sub.getId()).singleResult();
-        assertThatThrownBy(() -> tasks.complete(record.getId(), notices)).hasMessageContaining("noticeTime");
+        assertThatThrownBy(() -> DisconnectionFixture.completeAsCandidate(identity, tasks, record.getId(), notices))
+                .hasMessageContaining("noticeTime");
         notices.put("noticeTime", "2026-12-07T10:00:00+08:00");
-        tasks.complete(record.getId(), notices);
+        DisconnectionFixture.completeAsCandidate(identity, tasks, record.getId(), notices);
 
         assertThat(fixture.fireNextTimerAnywhere()).isEqualTo(OffsetDateTime.parse("2026-12-07T09:45:00+08:00"));
         assertThat(meters.status(DisconnectionFixture.BUS, c.address()).preTripAlarm()).isTrue();
@@ -257,17 +260,25 @@ class ArrearsDisconnectionProcessTest {
     }
 
     @Test
-    void aPartialPaymentSinceTheStartStopsTheCutAtReverification() {
-        TestCustomer c = fixture.customer();
-        ProcessInstance pi = start(c);
+    void aPartialPaymentDoesNotStopTheCutByDefaultOnlyClearingTheArrearsDoes() {
+        TestCustomer partial = fixture.customer();
+        ProcessInstance pi = start(partial);
         throughNotice(pi);
-        fixture.pay(c.customerNo(), "100.00", false); // still owing: the process keeps waiting
+        fixture.pay(partial.customerNo(), "1.00", false); // 1.00 of 235.50: the disconnection goes on
         assertThat(pi).isWaitingAt("Event_ExecutionWindowOpens");
-
         fixture.fireNextTimer(pi.getId());
-        assertThat(pi).isEnded().hasPassed("End_PaidBeforeCut");
-        assertThat(outcome(pi)).isEqualTo("PAID_BEFORE_CUT");
-        assertThat(relayOpen(c)).isFalse();
+        assertThat(pi).isEnded().hasPassed("End_Disconnected");
+        assertThat(relayOpen(partial)).isTrue();
+
+        TestCustomer cleared = fixture.customer();
+        ProcessInstance paid = start(cleared);
+        throughNotice(paid);
+        // cleared on the ledger, but the correlation missed the instance: the kernel's ledger check stops the cut
+        jdbc.sql("UPDATE account SET arrears = 0 WHERE customer_no = ?").param(cleared.customerNo()).update();
+        fixture.fireNextTimer(paid.getId());
+        assertThat(paid).isEnded().hasPassed("End_PaidBeforeCut");
+        assertThat(outcome(paid)).isEqualTo("PAID_BEFORE_CUT");
+        assertThat(relayOpen(cleared)).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.supplyguard.customer.ImportanceGrade;
 import io.supplyguard.customer.RelayState;
 import io.supplyguard.customer.SafetyReason;
 import io.supplyguard.customer.UsageClass;
+import io.supplyguard.identity.Roles;
 import io.supplyguard.meter.MeterSimulation;
 import io.supplyguard.testsupport.AfterCommitEvents;
 import java.math.BigDecimal;
@@ -19,7 +20,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.ApplicationEventPublisher;
@@ -134,6 +140,39 @@ public class DisconnectionFixture {
 
     public static void setClock(OffsetDateTime time) {
         ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    }
+
+    /**
+     * Completes a task as a member of its candidate group would over the engine REST API: the
+     * engine authenticates a user of that group (created on first use), so the listeners record
+     * a real person of the right role — what the switching kernel accepts a notice or approval from.
+     */
+    public static void completeAsCandidate(IdentityService identity, TaskService tasks, String taskId, Map<String, Object> variables) {
+        String group = tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).findFirst()
+                .orElseThrow(() -> new AssertionError("task " + taskId + " has no candidate group"));
+        String userId = "staff-" + group;
+        // a district's group and its role's group, as real staff have (the role's group carries the authorizations)
+        List<String> groups = group.startsWith(Roles.DISTRICT_MANAGERS + "-") ? List.of(group, Roles.DISTRICT_MANAGERS)
+                : group.startsWith(Roles.FIELD_CREW + "-") ? List.of(group, Roles.FIELD_CREW) : List.of(group);
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            identity.saveUser(identity.newUser(userId));
+        }
+        for (String g : groups) {
+            if (identity.createGroupQuery().groupId(g).count() == 0) {
+                identity.saveGroup(identity.newGroup(g));
+            }
+            if (identity.createUserQuery().userId(userId).memberOfGroup(g).count() == 0) {
+                identity.createMembership(userId, g);
+            }
+        }
+        identity.setAuthentication(userId, groups);
+        try {
+            tasks.complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     /** Runs every job that is due now, repeatedly, as the job executor would. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,6 +36,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final IdentityService identity;
 
     public DisconnectionScenarios(ApplicationContext context) {
         this.meters = context.getBean(MeterSimulation.class);
@@ -44,6 +46,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
         this.runtime = context.getBean(RuntimeService.class);
         this.tasks = context.getBean(TaskService.class);
         this.management = context.getBean(ManagementService.class);
+        this.identity = context.getBean(IdentityService.class);
         DisconnectionFixture.setClock(DisconnectionFixture.TUESDAY_10_00);
     }
 
@@ -136,7 +139,8 @@ public final class DisconnectionScenarios implements AutoCloseable {
         throw new IllegalStateException("jobs keep coming in " + processInstanceId);
     }
 
-    private void fireNextTimer(String processInstanceId) {
+    /** Moves the clock to the instance's earliest timer (when it is in the future) and runs what is due. */
+    public void fireNextTimer(String processInstanceId) {
         Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).orderByJobDuedate().asc()
                 .listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no timer waiting in " + processInstanceId));
@@ -156,8 +160,8 @@ public final class DisconnectionScenarios implements AutoCloseable {
     }
 
     private void postNotice(String id) {
-        tasks.complete(task(id, "Task_RecordNoticePosting").getId(), Map.of("noticePostedAt", now().toString(),
-                "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-0001"));
+        DisconnectionFixture.completeAsCandidate(identity, tasks, task(id, "Task_RecordNoticePosting").getId(),
+                Map.of("noticePostedAt", now().toString(), "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-0001"));
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.supplyguard.meter.MeterBusUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +48,17 @@ public final class BusWorker implements AutoCloseable {
 
     /** Queues one transaction; the future completes when it has run on the bus. */
     public CompletableFuture<Exchange> submit(Priority priority, byte[] request, Duration replyTimeout) {
-        Job job = new Job(priority, arrivals.incrementAndGet(), request, replyTimeout, new CompletableFuture<>());
+        return submit(priority, request, replyTimeout, null, null);
+    }
+
+    /**
+     * Queues one transaction with a late check: if it waited longer than {@code lateAfter}, the
+     * check is asked again right before sending, and a refusal withdraws it unsent.
+     */
+    public CompletableFuture<Exchange> submit(Priority priority, byte[] request, Duration replyTimeout, Duration lateAfter,
+                                              Supplier<Optional<String>> lateCheck) {
+        Job job = new Job(priority, arrivals.incrementAndGet(), request, replyTimeout, System.nanoTime(), lateAfter, lateCheck,
+                new CompletableFuture<>());
         synchronized (queue) {
             if (!running) {
                 throw new MeterBusUnavailableException("bus " + busId + " is shut down");
@@ -87,6 +99,12 @@ public final class BusWorker implements AutoCloseable {
     }
 
     private Exchange execute(Job job) {
+        if (job.lateCheck != null && System.nanoTime() - job.queuedNanos > job.lateAfter.toNanos()) {
+            Optional<String> refusal = job.lateCheck.get();
+            if (refusal.isPresent()) {
+                return Exchange.withdrawn(job.request, refusal.get());
+            }
+        }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         try {
@@ -113,8 +131,8 @@ public final class BusWorker implements AutoCloseable {
         transport.close();
     }
 
-    private record Job(Priority priority, long arrival, byte[] request, Duration replyTimeout,
-                       CompletableFuture<Exchange> result) implements Comparable<Job> {
+    private record Job(Priority priority, long arrival, byte[] request, Duration replyTimeout, long queuedNanos,
+                       Duration lateAfter, Supplier<Optional<String>> lateCheck, CompletableFuture<Exchange> result) implements Comparable<Job> {
 
         @Override
         public int compareTo(Job other) {

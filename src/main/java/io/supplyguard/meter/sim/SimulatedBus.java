@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +34,7 @@ public final class SimulatedBus implements WireResponder {
     private volatile int wireBaud;
     private volatile Duration slowReply = Duration.ofSeconds(5);
     private volatile Integer wakeUps;
+    private final Queue<ReceivedControl> received = new ConcurrentLinkedQueue<>();
 
     public SimulatedBus(String busId, Clock clock) {
         this.busId = busId;
@@ -88,6 +92,7 @@ public final class SimulatedBus implements WireResponder {
         } catch (MalformedFrameException garbled) {
             return Response.silent();
         }
+        recordControl(request);
         SimulatedMeter meter = addressee(request);
         if (request.isReply() || meter == null || meter.consume(SimulatedFault.SILENT)) {
             return Response.silent();
@@ -105,6 +110,27 @@ public final class SimulatedBus implements WireResponder {
             delay = delay.plus(slowReply);
         }
         return new Response(bytes, delay);
+    }
+
+    /** N1 codes of every control frame received for {@code address}, in order: the ground truth of "was it tripped". */
+    public List<Integer> controlFramesReceived(String address) {
+        return received.stream().filter(c -> c.address().equals(address)).map(ReceivedControl::n1).toList();
+    }
+
+    private void recordControl(Frame request) {
+        if (request.isReply() || request.function() != Dlt645.CONTROL) {
+            return;
+        }
+        int n1;
+        try {
+            n1 = Dlt645.controlRequestOf(request).n1();
+        } catch (RuntimeException unreadable) {
+            n1 = -1;
+        }
+        received.add(new ReceivedControl(request.address(), n1));
+    }
+
+    private record ReceivedControl(String address, int n1) {
     }
 
     /** Wire time of {@code bytes} at the emulated baud rate (zero when not emulating). */

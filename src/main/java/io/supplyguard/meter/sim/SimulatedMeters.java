@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The simulated buses of this process and the meters on them, as tests and the demo see them. */
@@ -36,6 +37,11 @@ public final class SimulatedMeters implements MeterSimulation {
     public void installWithPassword(String busId, String address, String meterNo, boolean relayOpen,
                                     String passwordLevel, String password) {
         bus(busId).install(new SimulatedMeter(address, meterNo, relayOpen, passwordLevel, password));
+    }
+
+    @Override
+    public List<Integer> controlFramesReceived(String busId, String address) {
+        return bus(busId).controlFramesReceived(address);
     }
 
     @Override

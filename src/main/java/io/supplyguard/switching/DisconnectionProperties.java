@@ -1,4 +1,4 @@
-package io.supplyguard.disconnection;
+package io.supplyguard.switching;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,226 @@
+package io.supplyguard.switching;
+
+import io.supplyguard.account.AccountStatus;
+import io.supplyguard.account.Accounts;
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.customer.CustomerView;
+import io.supplyguard.customer.RelayState;
+import io.supplyguard.identity.Roles;
+import io.supplyguard.meter.CommandOutcome;
+import io.supplyguard.meter.CommandResult;
+import io.supplyguard.meter.ControlCommand;
+import io.supplyguard.meter.MeterControl;
+import io.supplyguard.meter.Requester;
+import io.supplyguard.switching.SwitchingRecords.Case;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The only way a process reaches a control frame (DESIGN.md §3a). A step names its instance, its
+ * activity and the command; the kernel finds the customer (business key and case), the meter
+ * (active binding) and every fact itself. For a trip the conditions of {@link TripConditions} are
+ * decided immediately before the control frame is queued (and again if it waited in the bus
+ * queue), in a transaction of their own under the account row lock that payment booking takes,
+ * and the decision is recorded either way. The trip's result is recorded the same way: the relay
+ * OPEN, or UNKNOWN when the frame may have gone out unconfirmed, and a reconnection started at
+ * once if the customer owes nothing by then.
+ */
+@Service
+public class SwitchingKernel {
+
+    private static final Logger log = LoggerFactory.getLogger(SwitchingKernel.class);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final CustomerRegistry registry;
+    private final Accounts accounts;
+    private final MeterControl meters;
+    private final SwitchingRecords records;
+    private final TripConditions trip;
+    private final PaidCustomerReconnection reconnection;
+    private final CommandExecutor ownTransaction;
+    private final Clock clock;
+
+    SwitchingKernel(ProcessEngine engine, CustomerRegistry registry, Accounts accounts, MeterControl meters,
+            SwitchingRecords records, TripConditions trip, PaidCustomerReconnection reconnection, Clock clock) {
+        this.runtime = engine.getRuntimeService();
+        this.tasks = engine.getTaskService();
+        this.registry = registry;
+        this.accounts = accounts;
+        this.meters = meters;
+        this.records = records;
+        this.trip = trip;
+        this.reconnection = reconnection;
+        // a new engine command in a new transaction: commits whatever the calling job does afterwards
+        this.ownTransaction = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequiresNew();
+        this.clock = clock;
+    }
+
+    /** Decides, sends (or not) and records. Never throws for a refusal: it is an outcome. */
+    public SwitchingOutcome execute(SwitchingRequest request) {
+        Subject subject = subject(request);
+        if (subject.refusal() != null) {
+            inOwnTransaction(() -> record(request, subject, subject.refusal()));
+            return new SwitchingOutcome(subject.refusal(), null);
+        }
+        AtomicBoolean allowedOnce = new AtomicBoolean();
+        Refusal[] lastRefusal = new Refusal[1];
+        CommandResult result = meters.execute(subject.customer().meter().target(), request.command(),
+                Requester.process(request.processInstanceId(), request.activityId()), () -> {
+                    Optional<Refusal> refusal = decide(request, subject);
+                    refusal.ifPresentOrElse(r -> lastRefusal[0] = r, () -> allowedOnce.set(true));
+                    return refusal.map(Refusal::toString);
+                });
+        if (request.command() == ControlCommand.TRIP) {
+            recordTripResult(subject, result, allowedOnce.get());
+        }
+        Refusal refusal = result.outcome() == CommandOutcome.REFUSED && lastRefusal[0] != null ? lastRefusal[0] : null;
+        if (result.outcome() == CommandOutcome.WRONG_METER) {
+            refusal = Refusal.forOperator("WRONG_METER", result.reason());
+            Refusal wrongMeter = refusal;
+            inOwnTransaction(() -> record(request, subject, wrongMeter));
+        }
+        if (refusal != null && refusal.operatorMustAct()) {
+            openOperatorTask(subject, refusal);
+        }
+        return new SwitchingOutcome(refusal, result);
+    }
+
+    /** The same decision without sending anything (the step before the trip); a refusal is recorded. */
+    public Optional<Refusal> assess(SwitchingRequest request) {
+        Subject subject = subject(request);
+        if (subject.refusal() != null) {
+            inOwnTransaction(() -> record(request, subject, subject.refusal()));
+            return Optional.of(subject.refusal());
+        }
+        Optional<Refusal> refusal = ownTransaction.execute(context -> {
+            AccountStatus account = accounts.lockForSwitching(subject.customerNo());
+            CustomerView customer = registry.get(subject.customerNo());
+            Optional<Refusal> r = conditions(request, subject, customer, account);
+            r.ifPresent(found -> record(request, subject, found));
+            return r;
+        });
+        refusal.filter(Refusal::operatorMustAct).ifPresent(r -> openOperatorTask(subject, r));
+        return refusal;
+    }
+
+    /** The last-moment decision: own transaction, account row locked, fresh registry, recorded. */
+    private Optional<Refusal> decide(SwitchingRequest request, Subject subject) {
+        return ownTransaction.execute(context -> {
+            AccountStatus account = accounts.lockForSwitching(subject.customerNo());
+            CustomerView customer = registry.get(subject.customerNo());
+            Optional<Refusal> refusal = conditions(request, subject, customer, account);
+            if (refusal.isEmpty() && !customer.meter().meterNo().equals(subject.customer().meter().meterNo())) {
+                refusal = Optional.of(Refusal.forOperator("BINDING_CHANGED", "the meter was rebound while the command ran"));
+            }
+            record(request, subject, refusal.orElse(null));
+            return refusal;
+        });
+    }
+
+    private Optional<Refusal> conditions(SwitchingRequest request, Subject subject, CustomerView customer, AccountStatus account) {
+        if (request.command() != ControlCommand.TRIP) {
+            return customer.meter() == null ? Optional.of(Refusal.forOperator("NO_METER", "no active meter binding"))
+                    : Optional.empty();
+        }
+        return trip.check(subject.switchingCase(), subject.businessKey(), customer, account, OffsetDateTime.now(clock));
+    }
+
+    /** Relay OPEN on success, UNKNOWN when the frame may have gone out unconfirmed; reconnection if nothing is owed. */
+    private void recordTripResult(Subject subject, CommandResult result, boolean allowedOnce) {
+        RelayState state;
+        if (result.succeeded()) {
+            state = RelayState.OPEN;
+        } else if (allowedOnce && result.outcome() != CommandOutcome.REJECTED) {
+            state = RelayState.UNKNOWN;
+        } else {
+            return;
+        }
+        String meterNo = subject.customer().meter().meterNo();
+        inOwnTransaction(() -> {
+            AccountStatus account = accounts.lockForSwitching(subject.customerNo());
+            registry.recordRelayState(meterNo, state);
+            if (!account.owes()) {
+                log.info("customer {} paid while the trip ran (relay {}): reconnection starts", subject.customerNo(), state);
+                reconnection.ensureRunning(subject.customerNo(), "TRIP_" + state);
+            }
+        });
+    }
+
+    private void record(SwitchingRequest request, Subject subject, Refusal refusal) {
+        String meterNo = subject.customer() != null && subject.customer().meter() != null
+                ? subject.customer().meter().meterNo() : null;
+        records.addDecision(request.processInstanceId(), request.activityId(), subject.customerNo(), meterNo,
+                request.command().name(), refusal == null, refusal == null ? null : refusal.code(),
+                refusal == null ? null : refusal.detail(), OffsetDateTime.now(clock));
+    }
+
+    /** Binding changed, another meter on the bus: the fee-control operators must look at the registry. */
+    private void openOperatorTask(Subject subject, Refusal refusal) {
+        Task task = tasks.newTask();
+        task.setName("核对表计绑定：" + subject.customerNo());
+        task.setDescription("开关指令被拒绝（" + refusal.code() + "）：" + refusal.detail() + "。请核对客户档案与现场表计。");
+        task.setPriority(80);
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), Roles.FEE_CONTROL_OPERATORS);
+    }
+
+    private void inOwnTransaction(Runnable work) {
+        ownTransaction.execute((Command<Void>) context -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Who the request is about, from the engine's instance and the case: the caller names neither. */
+    private record Subject(String rootInstanceId, String businessKey, Case switchingCase, CustomerView customer,
+            Refusal refusal) {
+
+        String customerNo() {
+            return customer != null ? customer.customerNo() : businessKey;
+        }
+    }
+
+    private Subject subject(SwitchingRequest request) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(request.processInstanceId())
+                .singleResult();
+        if (instance == null) {
+            return new Subject(null, null, null, null, Refusal.of("UNKNOWN_INSTANCE", "no running instance "
+                    + request.processInstanceId()));
+        }
+        ProcessInstance root = instance;
+        for (ProcessInstance parent; (parent = runtime.createProcessInstanceQuery().subProcessInstanceId(root.getId())
+                .singleResult()) != null; ) {
+            root = parent;
+        }
+        String businessKey = root.getBusinessKey();
+        Case switchingCase = records.findCase(root.getId()).orElse(null);
+        Optional<CustomerView> customer = businessKey == null ? Optional.empty() : registry.find(businessKey);
+        Refusal refusal = null;
+        if (customer.isEmpty()) {
+            refusal = Refusal.of("UNKNOWN_CUSTOMER", "business key " + businessKey + " is no registered customer");
+        } else if (customer.get().meter() == null) {
+            refusal = Refusal.forOperator("NO_METER", "no active meter binding");
+        } else if (request.command() == ControlCommand.TRIP && switchingCase == null) {
+            refusal = Refusal.of("NO_CASE", "instance " + root.getId() + " is no disconnection of record");
+        } else if (switchingCase != null && !switchingCase.customerNo().equals(businessKey)) {
+            refusal = Refusal.of("BUSINESS_KEY_MISMATCH", "business key " + businessKey + " is not the case's customer "
+                    + switchingCase.customerNo());
+        }
+        return new Subject(root.getId(), businessKey, switchingCase, customer.orElse(null), refusal);
+    }
+}
