@@ -53,7 +53,8 @@ class PaymentCorrelation {
                 log.debug("disconnection of {} busy, retrying payment correlation ({}/{})", payment.customerNo(), attempt, ATTEMPTS);
             }
         }
-        log.warn("payment {} could not be correlated to the disconnection of {}; re-verification will see it",
-                payment.paymentId(), payment.customerNo());
+        // the publication stays incomplete and is resubmitted; meanwhile the kernel's ledger check stops the cut
+        throw new IllegalStateException("payment " + payment.paymentId() + " could not be correlated to the disconnection of "
+                + payment.customerNo() + " after " + ATTEMPTS + " attempts");
     }
 }

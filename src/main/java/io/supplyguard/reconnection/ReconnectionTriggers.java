@@ -65,9 +65,11 @@ class ReconnectionTriggers {
                 decision = start.started() ? "RECONNECTION_STARTED" : "RECONNECTION_RUNNING";
             }
         } catch (RuntimeException e) {
-            // the sweep finds the customer later; the payment itself is booked
+            // recorded, and rethrown: the publication stays incomplete and is resubmitted (sweep as last resort)
             log.error("payment {} of {}: reconnection not started", payment.paymentId(), payment.customerNo(), e);
-            decision = "START_FAILED";
+            newTransaction.executeWithoutResult(s -> records.recordPayment(payment.paymentId(), payment.customerNo(),
+                    payment.amount(), payment.paidAt(), payment.arrearsAfter(), "START_FAILED", null, times.now()));
+            throw e;
         }
         String finalDecision = decision;
         String finalPid = pid;

@@ -92,6 +92,11 @@ abstract class ReconnectionTestSupport {
         return new TestCustomer(customerNo, meterNo, busId, meterNo, district);
     }
 
+    /** The number the next {@link #customer} call registers (to pay for a customer not registered yet). */
+    static String nextCustomerNo() {
+        return String.format("37%08d", (NEXT.get() + 1) % 100_000_000);
+    }
+
     TestCustomer disconnectedCustomer() {
         return customer(true, CloseMode.DIRECT_CLOSE, "0.00");
     }

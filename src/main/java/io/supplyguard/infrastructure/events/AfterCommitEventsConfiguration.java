@@ -10,8 +10,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * on a {@code @TransactionalEventListener}). A listener that runs on the publishing thread after
  * commit still holds that transaction's connection and needs a second one for its own work: with a
  * burst of payments every pooled connection ends up waiting for another. On this executor the
- * publisher's connection is returned first. What an outage loses here is caught up by the
- * twice-daily sweep and by the re-verification before every cut.
+ * publisher's connection is returned first. Nothing waits here only in memory: Spring Modulith's
+ * event publication registry stored each publication in the publishing transaction, and one whose
+ * listener did not complete (crash, failure) is republished at start-up or resubmitted
+ * ({@link IncompletePublicationResubmission}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
