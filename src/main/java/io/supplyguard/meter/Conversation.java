@@ -70,13 +70,16 @@ final class Conversation {
 
     private <T> Answer<T> attempt(Frame request, String step, int attempt, Function<byte[], T> parse, SendGuard guard) {
         byte[] wire = FrameCodec.encodeForWire(request);
+        long frameId = audit.frameQueued(auditId, step, attempt, Hex.of(wire));
         Exchange exchange = await(guard == null ? bus.submit(priority, wire, replyTimeout)
                 : bus.submit(priority, wire, replyTimeout, LATE_IN_QUEUE, guard::refusal));
         if (exchange.withdrawn() != null) {
+            audit.frameDone(frameId, new MeterFrameRecord(step, attempt, Hex.of(wire), "", "WITHDRAWN (not sent): "
+                    + exchange.withdrawn(), exchange.startedAt(), 0));
             return Answer.failed(CommandOutcome.REFUSED, "withdrawn after waiting in the bus queue: " + exchange.withdrawn());
         }
         Answer<T> answer = classify(request, exchange, parse);
-        audit.frame(auditId, new MeterFrameRecord(step, attempt, Hex.of(exchange.request()),
+        audit.frameDone(frameId, new MeterFrameRecord(step, attempt, Hex.of(exchange.request()),
                 Hex.of(exchange.received().bytes()), answer.ok() ? "OK" : answer.failure() + ": " + answer.reason(),
                 exchange.startedAt(), exchange.duration().toMillis()));
         return answer;

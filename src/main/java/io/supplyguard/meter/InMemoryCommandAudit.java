@@ -11,6 +11,8 @@ final class InMemoryCommandAudit implements CommandAuditor, MeterCommandAudit {
 
     private final AtomicLong ids = new AtomicLong();
     private final List<MeterCommandRecord> commands = new ArrayList<>();
+    // frame id -> the frame list of its command (frames of one command are sequential: the last one is open)
+    private final List<List<MeterFrameRecord>> frameOwners = new ArrayList<>();
 
     @Override
     public synchronized long begin(String busId, String address, String meterNo, String command, Requester requester) {
@@ -21,8 +23,17 @@ final class InMemoryCommandAudit implements CommandAuditor, MeterCommandAudit {
     }
 
     @Override
-    public synchronized void frame(long commandId, MeterFrameRecord frame) {
-        find(commandId).frames().add(frame);
+    public synchronized long frameQueued(long commandId, String step, int attempt, String requestHex) {
+        List<MeterFrameRecord> frames = find(commandId).frames();
+        frames.add(new MeterFrameRecord(step, attempt, requestHex, null, "QUEUED", Instant.now(), 0));
+        frameOwners.add(frames);
+        return frameOwners.size() - 1;
+    }
+
+    @Override
+    public synchronized void frameDone(long frameId, MeterFrameRecord frame) {
+        List<MeterFrameRecord> frames = frameOwners.get((int) frameId);
+        frames.set(frames.size() - 1, frame);
     }
 
     @Override
@@ -36,6 +47,15 @@ final class InMemoryCommandAudit implements CommandAuditor, MeterCommandAudit {
     @Override
     public synchronized List<MeterCommandRecord> listForMeter(String address) {
         return commands.stream().filter(c -> c.address().equals(address)).toList();
+    }
+
+    @Override
+    public List<UnfinishedCommand> unfinishedSwitching(Instant startedBefore) {
+        return List.of(); // the commissioning CLI's audit lives as long as the command line
+    }
+
+    @Override
+    public void markReconciled(long commandId, String reason, Instant at) {
     }
 
     synchronized MeterCommandRecord find(long commandId) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class MeterConfiguration {
@@ -40,8 +41,8 @@ class MeterConfiguration {
     }
 
     @Bean
-    JdbcMeterCommandAudit meterCommandAudit(JdbcClient jdbc, Clock clock) {
-        return new JdbcMeterCommandAudit(jdbc, clock);
+    JdbcMeterCommandAudit meterCommandAudit(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+        return new JdbcMeterCommandAudit(jdbc, clock, transactions);
     }
 
     @Bean
