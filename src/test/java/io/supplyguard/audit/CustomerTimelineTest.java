@@ -11,6 +11,7 @@ import io.supplyguard.identity.RoleUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,6 +37,7 @@ class CustomerTimelineTest {
     @Autowired DisconnectionFixture fixture;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
     @Autowired IdentityDirectory directory;
     @Autowired ObjectMapper json;
 
@@ -59,7 +61,8 @@ class CustomerTimelineTest {
                 Map.of("customerNo", c.customerNo(), "trigger", "TEST"));
         fixture.runDueJobs();
         fixture.fireNextTimer(cut.getId());
-        tasks.complete(tasks.createTaskQuery().processInstanceId(cut.getId()).singleResult().getId(), Map.of(
+        DisconnectionFixture.completeAsCandidate(identity, tasks, tasks.createTaskQuery().processInstanceId(cut.getId())
+                .singleResult().getId(), Map.of(
                 "noticePostedAt", DisconnectionFixture.now().toString(), "noticePlace", "楼道公告栏", "noticeEvidenceRef", "IMG-77"));
         fixture.fireNextTimer(cut.getId());
         DisconnectionFixture.setClock(DisconnectionFixture.now().plusMinutes(40)); // the customer pays later
@@ -81,6 +84,7 @@ class CustomerTimelineTest {
                 "PROCESS_STARTED 欠费停电 发起",
                 "SMS 短信 ARREARS_REMINDER",
                 "TASK_COMPLETED 张贴停电通知书",
+                "SWITCHING_DECISION 开关内核 TRIP 准予执行",
                 "METER_COMMAND TRIP",
                 "SMS 短信 DISCONNECTED",
                 "PROCESS_ENDED 欠费停电 结束",
