@@ -8,12 +8,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * End-event listener of the disconnection models: every instance ends with a recorded outcome
- * (P10), e.g. {@code ${outcomes.record(execution, 'PAID_BEFORE_CUT', 'verificationDetail')}}.
+ * (P10), recorded once; the main flow's outcome ends are terminate end events, so nothing of the
+ * instance (a pending termination approval, a contact check after a bounced SMS) outlives it.
+ * E.g. {@code ${outcomes.record(execution, 'PAID_BEFORE_CUT', 'verificationDetail')}}.
  */
 @Component("outcomes")
 public class Outcomes {
 
     public void record(DelegateExecution execution, String outcome, String reasonVariable) {
+        if (execution.getProcessInstance().getVariable(OUTCOME) != null) {
+            return; // the first outcome stands: no later event rewrites it (issue 14 item 8)
+        }
         execution.getProcessInstance().setVariable(OUTCOME, outcome);
         Object reason = reasonVariable != null ? execution.getVariable(reasonVariable) : null;
         execution.getProcessInstance().setVariable(OUTCOME_REASON, reason != null ? reason.toString() : "");

@@ -344,6 +344,23 @@ class ArrearsDisconnectionProcessTest {
     }
 
     @Test
+    void theInstanceEndsAtDisconnectedAndATerminationStillWaitingForALeaderCannotRewriteIt() {
+        TestCustomer c = fixture.customer();
+        ProcessInstance pi = start(c);
+        throughNotice(pi);
+        runtime.createMessageCorrelation("Message_TerminationRequested").processInstanceId(pi.getId())
+                .setVariable("terminationReason", "客户称将缴费").setVariable("terminationRequestedBy", "operator").correlate();
+        assertThat(pi).isWaitingAt("Task_ApproveTermination", "Event_ExecutionWindowOpens");
+
+        fixture.fireNextTimer(pi.getId());
+        assertThat(pi).isEnded().hasPassed("End_Disconnected");
+        assertThat(outcome(pi)).isEqualTo("DISCONNECTED");
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).as("no approval left behind").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM active_disconnection WHERE customer_no = ?").param(c.customerNo())
+                .query(Long.class).single()).as("the customer's claim released").isZero();
+    }
+
+    @Test
     void anApprovedTerminationEndsTheProcessWithApproverAndReason() {
         TestCustomer c = fixture.customer();
         ProcessInstance pi = start(c);
