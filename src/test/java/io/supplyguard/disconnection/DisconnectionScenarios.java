@@ -64,6 +64,11 @@ public final class DisconnectionScenarios implements AutoCloseable {
         return register(district, DisconnectionFixture::safetySensitive);
     }
 
+    /** An important customer (GRADE_1, non-residential): leader approval, written notices, the double 15-minute rule. */
+    public Customer importantCustomer(String district) {
+        return register(district, DisconnectionFixture::important);
+    }
+
     private Customer register(String district, UnaryOperator<CustomerRegistration> kind) {
         TestCustomer c = fixture.customer(r -> kind.apply(inDistrict(r, district)));
         return new Customer(c.customerNo(), "测试客户" + Integer.parseInt(c.customerNo().substring(2)), district, c.address());

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Which beans the {@code supplyguard.meter.*} settings make, without starting the engine. */
 class MeterConfigurationTest {
@@ -72,8 +74,18 @@ class MeterConfigurationTest {
         }
 
         @Bean
-        JdbcClient jdbcClient() {
-            return JdbcClient.create(new JdbcDataSource());
+        JdbcDataSource dataSource() {
+            return new JdbcDataSource();
+        }
+
+        @Bean
+        JdbcClient jdbcClient(JdbcDataSource dataSource) {
+            return JdbcClient.create(dataSource);
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(JdbcDataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
         }
     }
 }

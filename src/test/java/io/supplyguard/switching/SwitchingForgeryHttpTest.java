@@ -170,6 +170,36 @@ class SwitchingForgeryHttpTest {
                 .param(id).query(String.class).list()).containsExactly("REFUSED");
     }
 
+    @Test
+    void aForgedEarliestExecutionOnTheWrittenNoticesTaskDoesNotCutAnImportantCustomerEarly() throws Exception {
+        Customer hospital = scenarios.importantCustomer("TQ-001");
+        String id = scenarios.atNoticePosting(hospital);
+        assertThat(complete("manager", scenarios.task(id, "Task_RecordNoticePosting").getId(), honestNotice()).statusCode())
+                .isEqualTo(204);
+        assertThat(complete("leader", scenarios.task(id, "Task_ApproveDisconnection").getId(),
+                json.createObjectNode().put("disconnectionApproved", true)).statusCode()).isEqualTo(204);
+        String child = runtime.createProcessInstanceQuery().superProcessInstanceId(id).singleResult().getId();
+        String written = scenarios.task(child, "Task_RecordWrittenNotices").getId();
+
+        // the notice period (3 notice days of the demo's 30 s for a non-residential customer) is still
+        // running: the operator claims it is over, then picks T inside it (T - 1 min, the warning, is now + 10 s)
+        assertThat(call("operator", "PUT", "/engine-rest/task/" + written + "/variables/earliestExecutionAt",
+                "{\"value\":\"" + scenarios.now() + "\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+        ObjectNode notices = json.createObjectNode().put("noticeTime", scenarios.now().plusSeconds(70).toString());
+        for (String body : List.of("powerAdmin", "supervisingBody", "localGovernment", "judicial")) {
+            notices.put(body + "NoticeRef", "文〔2026〕" + body).put(body + "NoticeDate", scenarios.now().toLocalDate().toString());
+        }
+        HttpResponse<String> recorded = complete("operator", written, notices);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
+        while (runtime.createProcessInstanceQuery().processInstanceId(child).count() > 0) {
+            scenarios.fireNextTimer(child); // warning at T - 1 min, order at T, execution at T + 1 min
+        }
+        scenarios.runDueJobs(id);
+
+        assertThat(meters.tripFramesReceived("bus-1", hospital.address())).isZero();
+        assertThat(refusals(hospital)).contains("NOTICE_PERIOD_RUNNING");
+    }
+
     private ObjectNode honestNotice() {
         return json.createObjectNode().put("noticePostedAt", scenarios.now().toString()).put("noticePlace", "单元楼门口")
                 .put("noticeEvidenceRef", "IMG-FORGERY");
