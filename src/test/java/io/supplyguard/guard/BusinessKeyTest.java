@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 class BusinessKeyTest {
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
     @Autowired IdentityDirectory directory;
     @Autowired DisconnectionFixture fixture;
     @Autowired RuntimeService runtime;
@@ -38,7 +40,7 @@ class BusinessKeyTest {
     @BeforeEach
     void setUp() {
         RoleUsers.ensure(directory);
-        http = new RoleHttp(port);
+        http = new RoleHttp(port, engine);
         DisconnectionFixture.setClock(DisconnectionFixture.TUESDAY_10_00);
     }
 

@@ -11,6 +11,7 @@ import io.supplyguard.identity.RoleUsers;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class DeploymentGuardTest {
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
     @Autowired IdentityDirectory directory;
     @Autowired RepositoryService repository;
 
@@ -41,7 +43,7 @@ class DeploymentGuardTest {
     @BeforeEach
     void setUp() {
         RoleUsers.ensure(directory);
-        http = new RoleHttp(port);
+        http = new RoleHttp(port, engine);
     }
 
     static String process(String id, String body) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 class TaskWriteGuardTest {
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
     @Autowired IdentityDirectory directory;
     @Autowired DisconnectionFixture fixture;
     @Autowired RuntimeService runtime;
@@ -50,7 +52,7 @@ class TaskWriteGuardTest {
     @BeforeEach
     void aVerifyContactTaskOfDistrictT01() {
         RoleUsers.ensure(directory);
-        http = new RoleHttp(port);
+        http = new RoleHttp(port, engine);
         DisconnectionFixture.setClock(DisconnectionFixture.TUESDAY_10_00);
         var customer = fixture.customer(DisconnectionFixture::staleContact); // district TQ-T01
         processInstanceId = runtime.startProcessInstanceByKey("arrears-disconnection", customer.customerNo(),

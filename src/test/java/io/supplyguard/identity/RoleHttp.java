@@ -1,5 +1,7 @@
 package io.supplyguard.identity;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -16,7 +18,12 @@ public final class RoleHttp {
 
     private final RestClient http;
 
-    public RoleHttp(int port) {
+    /**
+     * {@code /engine-rest} finds its engine by name in Camunda's static registry, which the test
+     * context started last claims: this context's engine is registered again for its calls.
+     */
+    public RoleHttp(int port, ProcessEngine engine) {
+        ProcessEngines.registerProcessEngine(engine);
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
