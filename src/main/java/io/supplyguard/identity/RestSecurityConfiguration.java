@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,9 +25,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic (Camunda identity); {@code /api}
- * checks roles here, {@code /engine-rest} leaves the decision to Camunda's authorizations. The
- * webapps keep their own login, sessions and CSRF protection, so their paths pass untouched.
+ * {@code /api/**}, {@code /engine-rest/**} and the actuator (except health) need HTTP Basic
+ * (Camunda identity); {@code /api} and the actuator check roles here, {@code /engine-rest} leaves
+ * the decision to Camunda's authorizations. The webapps keep their own login, sessions and CSRF protection, so their paths pass untouched.
  * 401 and 403 are problem details.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +43,8 @@ class RestSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
         // path matchers, not MVC ones: /engine-rest is Jersey's servlet, not Spring MVC's
         var engineRest = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
-        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"), engineRest))
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"), engineRest,
+                        EndpointRequest.toAnyEndpoint()))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -54,6 +57,9 @@ class RestSecurityConfiguration {
                                         + request.getRequestURI())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(engineRest).authenticated()
+                        // actuator: health for load balancers; metrics, info, ... only for administrators
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ADMINS)
                         // registry and billing data come from the billing system
                         .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
                         .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")
@@ -71,7 +77,7 @@ class RestSecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else (webapps, health, static files) keeps Camunda's own protection. */
+    /** Everything else (webapps, static files) keeps Camunda's own protection. */
     @Bean
     @Order(2)
     SecurityFilterChain webappsKeepTheirOwnSecurity(HttpSecurity http) throws Exception {
