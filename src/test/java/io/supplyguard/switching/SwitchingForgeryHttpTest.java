@@ -39,6 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
  * Issue 14: whatever a user sends over {@code /engine-rest} — extra variables on a task completion,
  * variables set on a task before completing it, a forged approval, a token moved by an admin
  * straight to the trip, a timer fired early — no trip frame reaches a meter that must not be cut.
+ * The task write guard (issue 15) already refuses a completion's extra fields; the kernel must not
+ * rely on it, so each test also puts the forged variables into the instance the way that stays
+ * open (an administrator's variable edit) and lets the process run on them.
  * The ground truth is the simulator's own record of the control frames it received; every
  * refusal is on the customer's timeline ({@code /api/customers/{no}/timeline}).
  * Same annotations as the browser tests (demo users, password = user id): it shares their context.
@@ -79,10 +82,12 @@ class SwitchingForgeryHttpTest {
         scenarios.atNoticePosting(victim); // her notice is never posted
         String taskId = scenarios.task(mineId, "Task_RecordNoticePosting").getId();
 
-        HttpResponse<String> completed = complete("manager", taskId, honestNotice()
-                .put("customerNo", victim.customerNo()).put("meterNo", meterNo(victim))
+        ObjectNode forged = json.createObjectNode().put("customerNo", victim.customerNo()).put("meterNo", meterNo(victim))
                 .put("noticeLeadDays", 0).put("startedAt", "2020-01-01T00:00:00+08:00")
-                .put("earliestExecutionAt", scenarios.now().toString()));
+                .put("earliestExecutionAt", scenarios.now().toString());
+        assertForgedCompletionRefused("manager", taskId, forged);
+        adminWritesIntoTheInstance(mineId, forged);
+        HttpResponse<String> completed = complete("manager", taskId, honestNotice());
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
 
         // the lead days are the decision table's on the registry's data: the window timer waits 7 notice days
@@ -108,9 +113,12 @@ class SwitchingForgeryHttpTest {
         String taskId = scenarios.task(mineId, "Task_RecordNoticePosting").getId();
 
         for (Map.Entry<String, String> forged : Map.of("customerNo", victim.customerNo(), "meterNo", meterNo(victim)).entrySet()) {
-            call("manager", "PUT", "/engine-rest/task/" + taskId + "/variables/" + forged.getKey(),
+            HttpResponse<String> set = call("manager", "PUT", "/engine-rest/task/" + taskId + "/variables/" + forged.getKey(),
                     "{\"value\":\"" + forged.getValue() + "\",\"type\":\"String\"}");
+            assertThat(set.statusCode()).as("refused by the task write guard").isBetween(400, 499);
         }
+        adminWritesIntoTheInstance(mineId, json.createObjectNode().put("customerNo", victim.customerNo())
+                .put("meterNo", meterNo(victim)));
         assertThat(complete("manager", taskId, honestNotice()).statusCode()).isEqualTo(204);
         scenarios.fireNextTimer(mineId); // the real notice period is over: the cut is due
 
@@ -125,9 +133,11 @@ class SwitchingForgeryHttpTest {
         String id = scenarios.atNoticePosting(lifeSupport);
         String taskId = scenarios.task(id, "Task_RecordNoticePosting").getId();
 
-        assertThat(complete("manager", taskId, honestNotice().put("approvalRequired", false)
-                .put("disconnectionApproved", true).put("disconnectionDecidedBy", "leader").put("path", "ORDINARY"))
-                .statusCode()).isEqualTo(204);
+        ObjectNode forged = json.createObjectNode().put("approvalRequired", false).put("disconnectionApproved", true)
+                .put("disconnectionDecidedBy", "leader").put("path", "ORDINARY");
+        assertForgedCompletionRefused("manager", taskId, forged);
+        adminWritesIntoTheInstance(id, forged);
+        assertThat(complete("manager", taskId, honestNotice()).statusCode()).isEqualTo(204);
         // the forged approvalRequired skipped the leader's task: the model goes straight to the window
         assertThat(runtime.getActiveActivityIds(id)).containsExactly("Event_ExecutionWindowOpens");
         scenarios.fireNextTimer(id);
@@ -141,7 +151,10 @@ class SwitchingForgeryHttpTest {
         Customer payer = scenarios.customer("TQ-001");
         String id = scenarios.atNoticePosting(payer);
         String taskId = scenarios.task(id, "Task_RecordNoticePosting").getId();
-        assertThat(complete("manager", taskId, honestNotice().put("supplyCut", true)).statusCode()).isEqualTo(204);
+        ObjectNode forged = json.createObjectNode().put("supplyCut", true);
+        assertForgedCompletionRefused("manager", taskId, forged);
+        adminWritesIntoTheInstance(id, forged);
+        assertThat(complete("manager", taskId, honestNotice()).statusCode()).isEqualTo(204);
 
         HttpResponse<String> paid = call("billing", "POST", "/api/payments", json.writeValueAsString(Map.of(
                 "paymentId", "FORGE-" + payer.customerNo(), "customerNo", payer.customerNo(), "amount", "235.50",
@@ -184,7 +197,8 @@ class SwitchingForgeryHttpTest {
         // the notice period (3 notice days of the demo's 30 s for a non-residential customer) is still
         // running: the operator claims it is over, then picks T inside it (T - 1 min, the warning, is now + 10 s)
         assertThat(call("operator", "PUT", "/engine-rest/task/" + written + "/variables/earliestExecutionAt",
-                "{\"value\":\"" + scenarios.now() + "\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+                "{\"value\":\"" + scenarios.now() + "\",\"type\":\"String\"}").statusCode()).isBetween(400, 499);
+        adminWritesIntoTheInstance(child, json.createObjectNode().put("earliestExecutionAt", scenarios.now().toString()));
         ObjectNode notices = json.createObjectNode().put("noticeTime", scenarios.now().plusSeconds(70).toString());
         for (String body : List.of("powerAdmin", "supervisingBody", "localGovernment", "judicial")) {
             notices.put(body + "NoticeRef", "文〔2026〕" + body).put(body + "NoticeDate", scenarios.now().toLocalDate().toString());
@@ -198,6 +212,23 @@ class SwitchingForgeryHttpTest {
 
         assertThat(meters.tripFramesReceived("bus-1", hospital.address())).isZero();
         assertThat(refusals(hospital)).contains("NOTICE_PERIOD_RUNNING");
+    }
+
+    /** The forged fields on the completion itself: the task write guard refuses them, nothing is completed. */
+    private void assertForgedCompletionRefused(String user, String taskId, ObjectNode forged) throws Exception {
+        ObjectNode fields = honestNotice();
+        fields.setAll(forged);
+        HttpResponse<String> refused = complete(user, taskId, fields);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    }
+
+    /** POST /process-instance/{id}/variables as the administrator: the forged values are in the instance now. */
+    private void adminWritesIntoTheInstance(String processInstanceId, ObjectNode fields) throws Exception {
+        ObjectNode body = json.createObjectNode();
+        body.set("modifications", typed(fields));
+        HttpResponse<String> written = call("admin", "POST", "/engine-rest/process-instance/" + processInstanceId + "/variables",
+                body.toString());
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(204);
     }
 
     private ObjectNode honestNotice() {
@@ -234,15 +265,19 @@ class SwitchingForgeryHttpTest {
 
     /** POST /task/{id}/complete with every field as a typed variable, as a client of the REST API sends it. */
     private HttpResponse<String> complete(String user, String taskId, ObjectNode fields) throws Exception {
+        ObjectNode body = json.createObjectNode();
+        body.set("variables", typed(fields));
+        return call(user, "POST", "/engine-rest/task/" + taskId + "/complete", body.toString());
+    }
+
+    private ObjectNode typed(ObjectNode fields) {
         ObjectNode variables = json.createObjectNode();
         fields.fields().forEachRemaining(f -> {
             ObjectNode v = variables.putObject(f.getKey());
             v.set("value", f.getValue());
             v.put("type", f.getValue().isBoolean() ? "Boolean" : f.getValue().isInt() ? "Integer" : "String");
         });
-        ObjectNode body = json.createObjectNode();
-        body.set("variables", variables);
-        return call(user, "POST", "/engine-rest/task/" + taskId + "/complete", body.toString());
+        return variables;
     }
 
     private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
