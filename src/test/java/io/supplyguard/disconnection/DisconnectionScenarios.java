@@ -136,7 +136,8 @@ public final class DisconnectionScenarios implements AutoCloseable {
         throw new IllegalStateException("jobs keep coming in " + processInstanceId);
     }
 
-    private void fireNextTimer(String processInstanceId) {
+    /** Moves the engine clock to the next timer of this instance and runs what is due. */
+    public void fireNextTimer(String processInstanceId) {
         Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).orderByJobDuedate().asc()
                 .listPage(0, 1).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no timer waiting in " + processInstanceId));

@@ -1,0 +1,78 @@
+package io.supplyguard.cockpit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplyguard.audit.ProcessInstanceHistory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * The plugin's read API, inside Cockpit's own REST application: Cockpit's login session and its
+ * authentication filter apply, and the filter runs each request with the logged-in user set on the
+ * engine, so the engine's authorization checks decide what this returns. The work is done by
+ * Spring beans (this class is created by Jersey, not Spring); answers are written with the
+ * application's JSON mapper so times look as they do on {@code /api}.
+ */
+@Path("plugin/" + SupplyGuardCockpitPlugin.ID)
+public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource {
+
+    /** Scripts the front end loads besides {@code app/plugin.js}. */
+    static final List<String> FRONT_END_ASSETS = List.of("app/bpmn-navigated-viewer.production.min.js");
+
+    private static final String DEFAULT_ENGINE = "default";
+
+    public SupplyGuardPluginResource() {
+        super(SupplyGuardCockpitPlugin.ID);
+    }
+
+    @Override
+    protected List<String> getAllowedAssets() {
+        List<String> assets = new ArrayList<>(super.getAllowedAssets());
+        assets.addAll(FRONT_END_ASSETS);
+        return assets;
+    }
+
+    @GET
+    @Path("{engineName}/process-instances/{processInstanceId}")
+    public Response processInstance(@PathParam("engineName") String engineName,
+                                    @PathParam("processInstanceId") String processInstanceId) {
+        if (!DEFAULT_ENGINE.equals(engineName)) {
+            return notFound("unknown process engine " + engineName);
+        }
+        return bean(ProcessInstanceHistory.class).of(processInstanceId)
+                .map(this::json)
+                .orElseGet(() -> notFound("process instance " + processInstanceId
+                        + " does not exist or you may not read its history"));
+    }
+
+    private Response notFound(String detail) {
+        return Response.status(Response.Status.NOT_FOUND).type("application/problem+json")
+                .entity(write(Map.of("status", 404, "title", "Not Found", "detail", detail))).build();
+    }
+
+    private Response json(Object body) {
+        return Response.ok(write(body), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private String write(Object body) {
+        try {
+            return bean(ObjectMapper.class).writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T bean(Class<T> type) {
+        WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+        return context.getBean(type);
+    }
+}
