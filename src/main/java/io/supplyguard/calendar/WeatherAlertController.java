@@ -28,6 +28,9 @@ class WeatherAlertController {
         this.alerts = alerts;
     }
 
+    /** Column width of district and kind (V6__weather_alert.sql). */
+    private static final int MAX_TEXT = 40;
+
     record AlertRequest(String district, String kind, OffsetDateTime activeFrom, OffsetDateTime activeUntil, String raisedBy) {
     }
 
@@ -36,9 +39,13 @@ class WeatherAlertController {
         List<FieldError> errors = new ArrayList<>();
         if (request.district() == null || request.district().isBlank()) {
             errors.add(new FieldError("district", "NotBlank", "the transformer district under the alert"));
+        } else if (request.district().trim().length() > MAX_TEXT) {
+            errors.add(new FieldError("district", "Size", "at most " + MAX_TEXT + " characters"));
         }
         if (request.kind() == null || request.kind().isBlank()) {
             errors.add(new FieldError("kind", "NotBlank", "e.g. HEAT, COLD, STORM"));
+        } else if (request.kind().trim().length() > MAX_TEXT) {
+            errors.add(new FieldError("kind", "Size", "at most " + MAX_TEXT + " characters"));
         }
         if (request.activeFrom() == null) {
             errors.add(new FieldError("activeFrom", "NotNull", "when the alert starts"));

@@ -84,6 +84,11 @@ public class CustomerRegistry {
             throw new RegistryConflictException("meter.meterNo",
                     "meter " + meter.meterNo() + " is bound to customer " + holder.get() + "; end that binding first");
         }
+        Optional<String> sameAddress = meters.meterAt(meter.busId(), meter.commAddress());
+        if (sameAddress.isPresent() && !sameAddress.get().equals(meter.meterNo())) {
+            throw new RegistryConflictException("meter.commAddress", "communication address " + meter.commAddress()
+                    + " on bus " + meter.busId() + " is used by meter " + sameAddress.get());
+        }
         meters.upsert(meter);
         if (meter.relayState() != null) {
             meters.recordRelayState(meter.meterNo(), meter.relayState(), now);

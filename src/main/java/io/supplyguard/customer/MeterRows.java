@@ -46,6 +46,12 @@ class MeterRows {
         jdbc.sql("UPDATE meter SET power_guarantee = ? WHERE meter_no = ?").params(on, meterNo).update();
     }
 
+    /** The meter answering to a communication address on a bus (unique per bus). */
+    Optional<String> meterAt(String busId, String commAddress) {
+        return jdbc.sql("SELECT meter_no FROM meter WHERE bus_id = ? AND comm_address = ?")
+                .params(busId, commAddress).query(String.class).optional();
+    }
+
     Optional<String> customerActivelyBoundTo(String meterNo) {
         return jdbc.sql("SELECT customer_no FROM meter_binding WHERE active_meter_no = ?")
                 .param(meterNo).query(String.class).optional();

@@ -28,7 +28,8 @@ class EngineRestAuthenticationBridge extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")
+        // the decoded servlet path, not the raw URI: "/engine%2Drest/..." reaches the same servlet
+        if (!"/engine-rest".equals(request.getServletPath())
                 || authentication == null || !authentication.isAuthenticated()) {
             chain.doFilter(request, response);
             return;

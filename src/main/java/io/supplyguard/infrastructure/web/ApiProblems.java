@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -99,6 +103,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(invalid(List.of(error)));
     }
+
+    /**
+     * A key the service checked was taken by a request committed at the same moment: a conflict,
+     * never a 500. The transaction rolled back, so nothing of the request was written.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicateKey(DuplicateKeyException ex) {
+        Matcher constraint = CONSTRAINT.matcher(String.valueOf(ex.getMostSpecificCause().getMessage()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict("body", "conflicts with a record written at the same time"
+                + (constraint.find() ? " (" + constraint.group().toLowerCase(java.util.Locale.ROOT) + ")" : "") + "; retry"));
+    }
+
+    /**
+     * The database refused a value no check caught (too long for its column, say): the request
+     * is at fault and was rolled back whole. Checks in the module name the field; this is the net.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError("body", "Storage",
+                "a value does not fit what the registry can store"))));
+    }
+
+    private static final Pattern CONSTRAINT = Pattern.compile("(?i)\\b(uq|pk)_[a-z0-9_]+");
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
