@@ -2,7 +2,11 @@ package io.supplyguard.cockpit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplyguard.audit.CustomerTimeline;
 import io.supplyguard.audit.ProcessInstanceHistory;
+import io.supplyguard.audit.TimelineExport;
+import io.supplyguard.customer.CustomerNotFoundException;
+import io.supplyguard.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -54,9 +59,60 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
                         + " does not exist or you may not read its history"));
     }
 
+    /** The same facts as {@code GET /api/customers/{customerNo}/timeline}, for the same roles. */
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline")
+    public Response timeline(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> json(bean(CustomerTimeline.class).of(customerNo)));
+    }
+
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline.csv")
+    public Response timelineCsv(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> file(bean(TimelineExport.class).csv(customerNo),
+                "text/csv; charset=UTF-8", customerNo + "-timeline.csv"));
+    }
+
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline.pdf")
+    public Response timelinePdf(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> {
+            try {
+                return file(bean(TimelineExport.class).pdf(customerNo), "application/pdf", customerNo + "-timeline.pdf");
+            } catch (TimelineExport.NoFontException e) {
+                return problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            }
+        });
+    }
+
+    private Response customerHistory(String engineName, String customerNo, java.util.function.Supplier<Response> answer) {
+        if (!DEFAULT_ENGINE.equals(engineName)) {
+            return notFound("unknown process engine " + engineName);
+        }
+        var user = bean(IdentityService.class).getCurrentAuthentication();
+        if (user == null || user.getGroupIds() == null
+                || user.getGroupIds().stream().noneMatch(Roles.READERS_OF_CUSTOMER_HISTORY::contains)) {
+            return problem(Response.Status.FORBIDDEN, "your role may not read customer timelines");
+        }
+        try {
+            return answer.get();
+        } catch (CustomerNotFoundException e) {
+            return notFound(e.getMessage());
+        }
+    }
+
+    private Response file(byte[] content, String type, String name) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
     private Response notFound(String detail) {
-        return Response.status(Response.Status.NOT_FOUND).type("application/problem+json")
-                .entity(write(Map.of("status", 404, "title", "Not Found", "detail", detail))).build();
+        return problem(Response.Status.NOT_FOUND, detail);
+    }
+
+    private Response problem(Response.Status status, String detail) {
+        return Response.status(status).type("application/problem+json")
+                .entity(write(Map.of("status", status.getStatusCode(), "title", status.getReasonPhrase(), "detail", detail)))
+                .build();
     }
 
     private Response json(Object body) {

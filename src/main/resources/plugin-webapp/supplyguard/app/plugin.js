@@ -216,7 +216,87 @@ async function showInstance(node, api) {
   });
 }
 
+const KINDS = {
+  PROCESS_STARTED: '流程发起', TASK_COMPLETED: '任务完成', METER_COMMAND: '电表命令', SMS: '短信', PROCESS_ENDED: '流程结束'
+};
+
+function summary(entry) {
+  const d = entry.details || {};
+  switch (entry.kind) {
+    case 'PROCESS_ENDED':
+      return `结果：${escapeHtml(OUTCOMES[d.outcome] || d.outcome || d.state)}${d.outcomeReason ? `（${escapeHtml(d.outcomeReason)}）` : ''}`;
+    case 'TASK_COMPLETED':
+      return Object.entries(d.entered || {}).map(([k, v]) => `<div>${escapeHtml(k)}：${escapeHtml(v)}</div>`).join('');
+    case 'METER_COMMAND':
+      return `${escapeHtml(d.outcome)}${d.reason ? `（${escapeHtml(d.reason)}）` : ''} · ${duration(d.durationMillis)} · 表号 ${escapeHtml(d.meterNo)}`;
+    case 'SMS':
+      return `${escapeHtml(d.phone)} · ${escapeHtml(SMS_STATUS[d.status] || d.status)} · ${escapeHtml(d.text)}`;
+    default:
+      return escapeHtml(d.trigger ? `触发：${d.trigger}` : '');
+  }
+}
+
+async function showCustomer(node, api) {
+  addStyle();
+  node.innerHTML = '<div class="sg-page">正在读取…</div>';
+  const customerNo = routeParam('/supplyguard/customers/');
+  const base = `${PLUGIN_API(api)}/customers/${encodeURIComponent(customerNo)}/timeline`;
+  let entries;
+  try {
+    entries = await getJson(base);
+  } catch (e) {
+    node.innerHTML = `<div class="sg-page"><div id="sg-refused" class="alert alert-danger sg-refused">
+      ${e.status === 404 ? '客户不存在。' : e.status === 403 ? '您的角色无权查看客户历程。' : `读取失败（${escapeHtml(e.status || e.message)}）。`}</div></div>`;
+    return;
+  }
+  node.innerHTML = `<div class="sg-page">
+    <h2>客户 ${escapeHtml(customerNo)} <small>停电复电历程</small></h2>
+    <p><a id="sg-export-pdf" class="btn btn-default" href="${base}.pdf">导出 PDF</a>
+       <a id="sg-export-csv" class="btn btn-default" href="${base}.csv">导出 CSV</a></p>
+    ${table('sg-timeline', ['时间', '类别', '事项', '操作人', '详情', '流程实例'], entries.map((e) => [
+      time(e.at), escapeHtml(KINDS[e.kind] || e.kind), escapeHtml(e.title), escapeHtml(e.actor || '—'), summary(e),
+      e.processInstanceId ? `<a href="#/supplyguard/process-instances/${escapeHtml(e.processInstanceId)}">查看</a>` : '']), '暂无记录')}
+  </div>`;
+}
+
+function renderDashboard(node) {
+  node.innerHTML = `<section id="sg-dashboard" class="sg-page">
+    <h3>SupplyGuard 审计</h3>
+    <form id="sg-open-customer" class="form-inline" style="margin-bottom: 8px">
+      <label for="sg-customer-no">客户停电复电历程</label>
+      <input id="sg-customer-no" class="form-control" placeholder="客户编号（10位）" pattern="\\d{10}" required>
+      <button type="submit" class="btn btn-default">打开</button>
+    </form>
+    <form id="sg-open-instance" class="form-inline">
+      <label for="sg-instance-id">流程实例历史</label>
+      <input id="sg-instance-id" class="form-control" placeholder="流程实例编号" required>
+      <button type="submit" class="btn btn-default">打开</button>
+    </form>
+  </section>`;
+  node.querySelector('#sg-open-customer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.hash = `#/supplyguard/customers/${encodeURIComponent(node.querySelector('#sg-customer-no').value.trim())}`;
+  });
+  node.querySelector('#sg-open-instance').addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.hash = `#/supplyguard/process-instances/${encodeURIComponent(node.querySelector('#sg-instance-id').value.trim())}`;
+  });
+}
+
 export default [
+  {
+    // on Cockpit's dashboard: the way into the audit views
+    id: 'supplyguard.dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: (node) => { addStyle(); renderDashboard(node); }
+  },
+  {
+    id: 'supplyguard.customerTimeline',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/supplyguard/customers/:customerNo' },
+    render: (node, { api }) => { showCustomer(node, api); }
+  },
   {
     id: 'supplyguard.processInstanceHistory',
     pluginPoint: 'cockpit.route',

@@ -7,10 +7,15 @@ import io.supplyguard.disconnection.DisconnectionScenarios.Customer;
 import io.supplyguard.meter.MeterCommandAudit;
 import io.supplyguard.meter.MeterCommandAudit.MeterCommandRecord;
 import io.supplyguard.meter.MeterCommandAudit.MeterFrameRecord;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -83,7 +88,33 @@ class CockpitHistoryPluginBrowserTest {
     }
 
     @Test
-    void aCockpitUserWithoutTheRightToReadTheHistoryIsRefused(Browser browser) {
+    void anAuditorExportsTheCustomersTimelineAsPdfAndCsvNamingTheApprover(Browser browser) throws Exception {
+        Customer customer = scenarios.safetySensitiveCustomer("TQ-002");
+        String id = disconnectedWithApproval(customer);
+
+        SupplyGuardCockpitPage page = SupplyGuardCockpitPage.login(browser, "auditor", "auditor")
+                .openCustomerTimelineFromDashboard(customer.customerNo());
+        String timeline = page.section("timeline");
+        assertThat(timeline).contains("流程发起", "张贴停电通知书", "manager", "领导审批停电", "leader", "电表命令", "TRIP",
+                "短信", "流程结束", "已停电");
+        browser.screenshot("customer-timeline");
+
+        HttpResponse<byte[]> pdf = page.download("sg-export-pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("客户编号 " + customer.customerNo(), "领导审批停电", "操作人 leader", "张贴停电通知书",
+                    "操作人 manager", id);
+        }
+        HttpResponse<byte[]> csv = page.download("sg-export-csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String rows = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(rows).startsWith("\uFEFF时间,类别,事项,操作人").contains("\"领导审批停电\",\"leader\"", id);
+    }
+
+    @Test
+    void aCockpitUserWithoutTheRightToReadTheHistoryIsRefused(Browser browser) throws Exception {
         Customer customer = scenarios.customer("TQ-001");
         String id = scenarios.disconnected(customer);
         // Cockpit opens for the district manager, but his role holds no READ_HISTORY on the process
@@ -95,13 +126,18 @@ class CockpitHistoryPluginBrowserTest {
         assertThat(page.refusal()).contains("无权查看");
         assertThat(browser.text()).doesNotContain(customer.customerNo());
         browser.screenshot("history-refused");
+
+        page.openCustomerTimeline(customer.customerNo());
+        assertThat(page.refusal()).contains("无权查看客户历程");
+        assertThat(page.fetch(browser.baseUrl() + "/camunda/api/cockpit/plugin/supplyguard/default/customers/"
+                + customer.customerNo() + "/timeline.pdf").statusCode()).isEqualTo(403);
     }
 
     /** Notice posted by the district manager, cut approved by a leader, remote trip, SMS: ends DISCONNECTED. */
     private String disconnectedWithApproval(Customer customer) {
         String id = scenarios.atNoticePosting(customer);
         scenarios.advanceClock(Duration.ofMinutes(30));
-        workAs("manager", List.of("district-managers", "district-managers-TQ-001"), id, "Task_RecordNoticePosting",
+        workAs("manager", List.of("district-managers", "district-managers-" + customer.district()), id, "Task_RecordNoticePosting",
                 Map.of("noticePostedAt", scenarios.now().minusMinutes(10).toString(), "noticePlace", "单元楼门口东侧公告栏",
                         "noticeEvidenceRef", "IMG-20261201-0077"));
         workAs("leader", List.of("leaders"), id, "Task_ApproveDisconnection", Map.of("disconnectionApproved", true));

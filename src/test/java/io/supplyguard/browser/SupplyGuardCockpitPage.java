@@ -1,5 +1,11 @@
 package io.supplyguard.browser;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,6 +32,39 @@ public final class SupplyGuardCockpitPage {
         browser.open("/camunda/app/cockpit/default/#/supplyguard/process-instances/" + processInstanceId);
         browser.until(d -> !d.findElements(INSTANCE).isEmpty() || !d.findElements(REFUSED).isEmpty());
         return this;
+    }
+
+    /** Opens {@code #/supplyguard/customers/{customerNo}}; waits for the timeline or a refusal. */
+    public SupplyGuardCockpitPage openCustomerTimeline(String customerNo) {
+        browser.open("/camunda/app/cockpit/default/#/supplyguard/customers/" + customerNo);
+        browser.until(d -> !d.findElements(By.id("sg-timeline")).isEmpty() || !d.findElements(REFUSED).isEmpty());
+        return this;
+    }
+
+    /** On Cockpit's dashboard, opens a customer's timeline through SupplyGuard's dashboard box. */
+    public SupplyGuardCockpitPage openCustomerTimelineFromDashboard(String customerNo) {
+        browser.open("/camunda/app/cockpit/default/#/dashboard");
+        browser.waitFor(By.id("sg-customer-no")).sendKeys(customerNo);
+        browser.click(By.cssSelector("#sg-open-customer button[type='submit']"));
+        browser.until(d -> d.getCurrentUrl().contains("#/supplyguard/customers/" + customerNo));
+        browser.until(d -> !d.findElements(By.id("sg-timeline")).isEmpty() || !d.findElements(REFUSED).isEmpty());
+        return this;
+    }
+
+    /**
+     * What the browser would download behind a link of the page (by element id), fetched with the
+     * browser's own session cookies.
+     */
+    public HttpResponse<byte[]> download(String linkId) throws IOException, InterruptedException {
+        return fetch(browser.waitFor(By.id(linkId)).getDomProperty("href"));
+    }
+
+    /** GET of an absolute URL with the browser's session cookies. */
+    public HttpResponse<byte[]> fetch(String href) throws IOException, InterruptedException {
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public boolean refused() {
