@@ -114,10 +114,10 @@ class CockpitHistoryPluginBrowserTest {
     }
 
     @Test
-    void aCockpitUserWithoutTheRightToReadTheHistoryIsRefused(Browser browser) throws Exception {
+    void aDistrictManagerOpeningAnotherDistrictsInstanceIsRefused(Browser browser) throws Exception {
         Customer customer = scenarios.customer("TQ-001");
         String id = scenarios.disconnected(customer);
-        // Cockpit opens for the district manager, but his role holds no READ_HISTORY on the process
+        // Cockpit opens for manager3 (TQ-003, TQ-004); the engine's district-scoped grants decide the rest
         grant("manager3", Resources.APPLICATION, "cockpit");
 
         SupplyGuardCockpitPage page = SupplyGuardCockpitPage.login(browser, "manager3", "manager3").openInstanceHistory(id);
