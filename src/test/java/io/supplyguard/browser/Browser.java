@@ -21,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,6 +71,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments(FLAGS);
         options.addArguments("--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the page's console (errors of the webapps, failed requests) goes into the failure report
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ChromiumInstallation.driver().toFile())
                 .usingAnyFreePort()
@@ -113,6 +120,41 @@ public final class Browser implements AutoCloseable {
         return element;
     }
 
+    /**
+     * Types {@code value} into a text-like input after clearing it, then waits until the field
+     * really holds it: a value typed while the page moved the focus elsewhere would otherwise go
+     * unnoticed until some later step fails for a reason nobody can see.
+     */
+    public WebElement typeInto(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+        return expectValue(input, value);
+    }
+
+    /** Waits until the input's current value is {@code value}; fails naming what it holds instead. */
+    public WebElement expectValue(WebElement input, String value) {
+        try {
+            until(d -> value.equals(input.getDomProperty("value")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("field " + describe(input) + " should hold '" + value + "' but holds '"
+                    + input.getDomProperty("value") + "'", e);
+        }
+        return input;
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    private static String describe(WebElement input) {
+        String name = input.getDomAttribute("ng-model");
+        if (name == null) {
+            name = input.getDomAttribute("name");
+        }
+        return name == null ? input.getTagName() : name;
+    }
+
     public <T> T until(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
@@ -142,6 +184,43 @@ public final class Browser implements AutoCloseable {
             // a dead browser must not hide the test's own failure
             return null;
         }
+    }
+
+    /**
+     * What a person needs to understand a failed browser test without running it again: the
+     * screenshot, the page's URL and visible text, and the browser console, saved side by side as
+     * {@code <name>-NN-FAILED.png}, {@code .txt} and {@code -console.log}.
+     */
+    public void saveFailureReport() {
+        Path shot = screenshot("FAILED");
+        String base = shot != null ? shot.getFileName().toString().replaceFirst("\\.png$", "")
+                : "%s-%02d-FAILED".formatted(name, ++shots);
+        try {
+            Path directory = BrowserExtension.screenshotDirectory();
+            Files.writeString(directory.resolve(base + ".txt"), pageReport());
+            Files.writeString(directory.resolve(base + "-console.log"), consoleLog());
+        } catch (IOException | RuntimeException e) {
+            // a dead browser must not hide the test's own failure
+            System.err.println("browser failure report of " + name + " incomplete: " + e);
+        }
+    }
+
+    /** URL, title and visible text of the current page, for failure messages and reports. */
+    public String pageReport() {
+        try {
+            return "URL: " + driver.getCurrentUrl() + "\ntitle: " + driver.getTitle() + "\n\n" + text();
+        } catch (RuntimeException e) {
+            return "(page not readable: " + e + ")";
+        }
+    }
+
+    private String consoleLog() {
+        StringBuilder log = new StringBuilder();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            log.append(java.time.Instant.ofEpochMilli(entry.getTimestamp())).append(' ')
+                    .append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n');
+        }
+        return log.toString();
     }
 
     @Override

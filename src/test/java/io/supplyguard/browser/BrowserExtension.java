@@ -15,8 +15,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Starts a fresh headless Chromium per test, hands it to the test as a {@link Browser} pointed at
- * the application's random port, and saves a screenshot after the test (named {@code -FAILED}
- * when it failed) before closing the browser.
+ * the application's random port, and saves a screenshot after the test before closing the
+ * browser; after a failure also the page's visible text and the browser console
+ * ({@link Browser#saveFailureReport()}).
  */
 public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
 
@@ -72,8 +73,11 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
             return;
         }
         try {
-            boolean failed = context.getExecutionException().isPresent();
-            browser.screenshot(failed ? "FAILED" : "end");
+            if (context.getExecutionException().isPresent()) {
+                browser.saveFailureReport();
+            } else {
+                browser.screenshot("end");
+            }
         } finally {
             browser.close();
         }

@@ -23,6 +23,8 @@ class CockpitBrowserTest {
             assertThat(cockpit.diagramShows(ProbeProcess.TASK_ID)).isTrue();
             assertThat(cockpit.diagramText()).contains(ProbeProcess.TASK_NAME);
             assertThat(browser.text()).contains("SupplyGuard 流程监控", "流程实例").doesNotContain("Process Instances");
+            assertThat(browser.script("return window.supplyguardPluginWaitSeconds"))
+                    .as("plugins may take as long as they need to load (no RequireJS time-out)").isEqualTo(0L);
             browser.screenshot("definition");
 
             cockpit.openProcessInstance(instanceId);

@@ -1,7 +1,9 @@
 package io.supplyguard.browser;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Page object of Camunda Cockpit 7.24 (CE): log in, open a process definition, view an instance. */
 public final class CockpitPage {
@@ -30,7 +32,12 @@ public final class CockpitPage {
 
     /** Opens the runtime view of a process instance by id; waits for its diagram. */
     public CockpitPage openProcessInstance(String processInstanceId) {
+        // from another Cockpit view only the address's fragment changes: the old diagram stays on the
+        // page until the new view replaces it, so wait for it to go before taking the new one
+        List<WebElement> previousDiagrams = browser.driver().findElements(DIAGRAM);
         browser.open("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
+        previousDiagrams.forEach(old -> browser.until(ExpectedConditions.stalenessOf(old)));
+        browser.until(d -> d.getCurrentUrl().contains("/process-instance/" + processInstanceId));
         browser.waitFor(DIAGRAM);
         return this;
     }

@@ -13,6 +13,8 @@ public final class TasklistPage {
 
     private static final By FILTER_NAMES = By.cssSelector(".task-filter h4.name a");
     private static final By CLAIM = By.cssSelector("button.claim");
+    /** The assignee line of a task someone has claimed (it has no claim button). */
+    private static final By ASSIGNED = By.cssSelector("li.assignee:not(.set-value)");
     private static final By COMPLETE = By.cssSelector(".form-actions button[ng-click='complete()']");
     private static final String CAMUNDA_FORM_CSS = "[cam-tasklist-form-camunda] form.fjs-form";
     private static final By CAMUNDA_FORM = By.cssSelector(CAMUNDA_FORM_CSS);
@@ -70,8 +72,11 @@ public final class TasklistPage {
      * (the seeded filters show 客户编号, 客户名称 and 台区 in the list).
      */
     public TasklistPage openTask(String taskName, String text) {
-        browser.click(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]/a[normalize-space(.)="
-                + xpathLiteral(taskName) + "]][contains(., " + xpathLiteral(text) + ")]//h4[contains(@class,'task')]/a"));
+        String entry = "//ol[contains(@class,'tasks-list')]/li[.//h4[contains(@class,'task')]/a[normalize-space(.)="
+                + xpathLiteral(taskName) + "]][contains(., " + xpathLiteral(text) + ")]";
+        browser.click(By.xpath(entry + "//h4[contains(@class,'task')]/a"));
+        // the list marks the task whose details it shows; another task's details may still be on screen until then
+        browser.until(d -> String.valueOf(d.findElement(By.xpath(entry)).getDomAttribute("class")).contains("active"));
         browser.waitFor(By.xpath("//section[contains(@class,'task-details')]//h2[contains(@class,'task')][normalize-space(.)="
                 + xpathLiteral(taskName) + "]"));
         return this;
@@ -83,7 +88,7 @@ public final class TasklistPage {
      */
     public TasklistPage openStartForm(String processName) {
         browser.click(By.cssSelector("li.start-process-action a"));
-        browser.waitFor(By.cssSelector(".modal input[ng-model='page.searchValue']")).sendKeys(processName);
+        browser.typeInto(browser.waitFor(By.cssSelector(".modal input[ng-model='page.searchValue']")), processName);
         browser.click(By.xpath("//div[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[normalize-space(.)="
                 + xpathLiteral(processName) + "]"));
         browser.waitFor(By.cssSelector(".modal " + CAMUNDA_FORM_CSS));
@@ -97,12 +102,20 @@ public final class TasklistPage {
         return this;
     }
 
-    /** Claims the open task when nobody has it yet. */
+    /**
+     * Claims the open task when nobody has it yet. Waits until the task's assignee line has been
+     * rendered (either the claim button or the assignee), so a slow page is not taken for an
+     * assigned task, and after claiming until the assignee is shown. (Tasklist keeps the rendered
+     * form when a task is claimed: what is filled in afterwards stays.)
+     */
     public TasklistPage claim() {
+        browser.until(d -> !d.findElements(CLAIM).isEmpty() || !d.findElements(ASSIGNED).isEmpty());
         if (!browser.driver().findElements(CLAIM).isEmpty()) {
             browser.click(CLAIM);
+            browser.waitFor(ASSIGNED);
             browser.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
         }
+        form();
         return this;
     }
 
@@ -114,8 +127,7 @@ public final class TasklistPage {
     /** Types into the text field, number field or text area whose label is {@code label}. */
     public TasklistPage fill(String label, String value) {
         WebElement input = browser.scrollIntoView(field(label).findElement(By.cssSelector("input, textarea")));
-        input.clear();
-        input.sendKeys(value);
+        browser.typeInto(input, value);
         return this;
     }
 
@@ -124,12 +136,17 @@ public final class TasklistPage {
         WebElement field = field(label);
         List<WebElement> optionLabels = field.findElements(By.xpath(".//label[normalize-space(.)=" + xpathLiteral(option) + "]"));
         if (!optionLabels.isEmpty()) {
-            browser.scrollIntoView(optionLabels.get(0)).click();
+            WebElement optionLabel = browser.scrollIntoView(optionLabels.get(0));
+            optionLabel.click();
+            // form-js marks the label of a chosen radio or checklist option (its input sits inside)
+            browser.until(d -> String.valueOf(optionLabel.getDomAttribute("class")).contains("fjs-checked"));
             return this;
         }
         // form-js select: a dropdown list of divs, not a native <select>
         browser.scrollIntoView(field.findElement(By.cssSelector(".fjs-input-group"))).click();
         browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]"));
+        WebElement shown = field.findElement(By.cssSelector(".fjs-input-group input, .fjs-input-group .fjs-select-display"));
+        browser.until(d -> option.equals(shown.getDomProperty("value")) || option.equals(shown.getText().strip()));
         return this;
     }
 
@@ -138,6 +155,7 @@ public final class TasklistPage {
         WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
         if (!box.isSelected()) {
             browser.scrollIntoView(box).click();
+            browser.until(d -> box.isSelected());
         }
         return this;
     }
@@ -174,10 +192,14 @@ public final class TasklistPage {
                 .replace("dd", "%02d".formatted(value.getDayOfMonth()));
         date.click();
         date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), typed, org.openqa.selenium.Keys.ENTER);
+        // the date picker shows the date in its own way (12/1/2026 for 12/01/2026): compare the numbers
+        List<Integer> wanted = numbersIn(typed);
+        browser.until(d -> wanted.equals(numbersIn(date.getDomProperty("value"))));
         WebElement time = datetimePart(timeLabel);
         time.click();
-        time.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                "%02d:%02d".formatted(value.getHour(), value.getMinute()), org.openqa.selenium.Keys.TAB);
+        String clock = "%02d:%02d".formatted(value.getHour(), value.getMinute());
+        time.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), clock, org.openqa.selenium.Keys.TAB);
+        browser.expectValue(time, clock);
         return this;
     }
 
@@ -217,6 +239,11 @@ public final class TasklistPage {
     private WebElement field(String label) {
         return browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[contains(@class,'fjs-form-field-label')]"
                 + "[normalize-space(text()[1])=" + xpathLiteral(label) + "]]"));
+    }
+
+    private static List<Integer> numbersIn(String text) {
+        return java.util.regex.Pattern.compile("\\d+").matcher(text == null ? "" : text).results()
+                .map(match -> Integer.valueOf(match.group())).toList();
     }
 
     static String xpathLiteral(String text) {
