@@ -1,12 +1,15 @@
 package io.supplyguard.customer;
 
+import io.supplyguard.identity.DistrictScope;
 import io.supplyguard.infrastructure.web.ApiProblems;
 import io.supplyguard.infrastructure.web.FieldError;
 import io.supplyguard.infrastructure.web.FieldErrors;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +50,15 @@ class CustomerController {
             return ResponseEntity.badRequest().body(ApiProblems.invalid(
                     List.of(new FieldError("customerNo", "Pattern", "must be 10 digits"))));
         }
-        return ResponseEntity.ok(registry.get(customerNo));
+        CustomerView customer = registry.get(customerNo);
+        if (!DistrictScope.mayRead(SecurityContextHolder.getContext().getAuthentication(), customer.district())) {
+            // district managers and field crews read their own districts only
+            ProblemDetail forbidden = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "customer " + customerNo + " is not in one of your districts");
+            forbidden.setTitle("Forbidden");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden);
+        }
+        return ResponseEntity.ok(customer);
     }
 
     @ExceptionHandler(CustomerNotFoundException.class)

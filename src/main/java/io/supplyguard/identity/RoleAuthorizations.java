@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.*;
 import static org.camunda.bpm.engine.authorization.Resources.*;
 
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -45,8 +46,15 @@ class RoleAuthorizations {
         for (String group : TASKLIST_USERS) {
             grant(group, APPLICATION, "tasklist", ACCESS);
             grant(group, FILTER, "*", READ);
-            // task lists show the customer's process variables (customer number, name, district)
-            grant(group, PROCESS_DEFINITION, "*", READ, READ_INSTANCE);
+            grant(group, PROCESS_DEFINITION, "*", READ);
+        }
+        // county-wide roles read every instance (task lists show customer number, name, district);
+        // district roles read only their districts' instances, granted per instance (DistrictReadGrants)
+        for (String group : List.of(FEE_CONTROL_OPERATORS, LEADERS, RECONNECTION_DESK, COUNTY_DUTY)) {
+            grant(group, PROCESS_DEFINITION, "*", READ_INSTANCE);
+        }
+        for (String group : List.of(DISTRICT_MANAGERS, FIELD_CREW)) {
+            revoke(group, PROCESS_DEFINITION, "*", READ_INSTANCE); // granted by earlier versions
         }
         grant(FEE_CONTROL_OPERATORS, PROCESS_DEFINITION, ARREARS_DISCONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
         grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);
@@ -67,6 +75,15 @@ class RoleAuthorizations {
         grant(group, DECISION_DEFINITION, "*", READ, READ_HISTORY);
         grant(group, DECISION_REQUIREMENTS_DEFINITION, "*", READ);
         grant(group, DEPLOYMENT, "*", READ);
+    }
+
+    private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+        }
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -29,6 +29,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Who may do what (issue 7): each role against each action, through the real HTTP stack, the
  * real Camunda authorizations and the real processes. "allowed" means neither 401 nor 403.
+ * Least privilege inside those rights (issue 15) has one class per rule, listed in the README's
+ * security section: {@code TaskWriteGuardTest}, {@code DistrictReadScopeTest},
+ * {@code DeploymentGuardTest}, {@code BusinessKeyTest}, {@code PackagedJarIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
