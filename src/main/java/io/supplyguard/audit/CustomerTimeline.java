@@ -155,7 +155,7 @@ public class CustomerTimeline {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("template", message.template());
         details.put("text", message.text());
-        details.put("phone", mask(message.phone()));
+        details.put("phone", PhoneMask.mask(message.phone()));
         details.put("status", message.status());
         details.put("failureReason", message.failureReason());
         entries.add(new TimelineEntry(message.createdAt(), Kind.SMS, "短信 " + message.template(), null,
@@ -174,9 +174,5 @@ public class CustomerTimeline {
 
     private OffsetDateTime time(Date date) {
         return date.toInstant().atZone(clock.getZone()).toOffsetDateTime();
-    }
-
-    private static String mask(String phone) {
-        return phone == null || phone.length() < 7 ? phone : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Some engine REST resources (process start among them) wrap every engine exception in a 500. A
- * refusal of the engine's guards is the client's error: answered 400 with the engine's message.
+ * Some engine REST resources (process start, task completion among them) wrap every engine
+ * exception in a 500. A refusal of the engine's guards or of a form's listener is the client's
+ * error: answered 400 with the refusal's own message.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestRefusals {
@@ -31,11 +32,22 @@ class EngineRestRefusals {
 
         @Override
         public Response toResponse(RestException exception) {
-            if (exception.getCause() instanceof BadUserRequestException refusal) {
+            BadUserRequestException refusal = refusalIn(exception);
+            if (refusal != null) {
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(ExceptionDto.fromException(refusal)).build();
             }
             return camunda.toResponse(exception);
+        }
+
+        /** The refusal behind the failure: a task listener's refusal arrives wrapped by the engine (ENGINE-03051). */
+        private static BadUserRequestException refusalIn(Throwable failure) {
+            for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof BadUserRequestException refusal) {
+                    return refusal;
+                }
+            }
+            return null;
         }
     }
 }

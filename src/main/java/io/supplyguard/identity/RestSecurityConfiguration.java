@@ -35,8 +35,6 @@ class RestSecurityConfiguration {
 
     static final String[] STAFF = {FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS, RECONNECTION_DESK, COUNTY_DUTY,
             FIELD_CREW, AUDITORS, ADMINS};
-    static final String[] READERS_OF_CUSTOMER_HISTORY = {FEE_CONTROL_OPERATORS, AUDITORS, LEADERS, RECONNECTION_DESK,
-            COUNTY_DUTY, ADMINS};
 
     @Bean
     @Order(1)
@@ -70,7 +68,7 @@ class RestSecurityConfiguration {
                         .requestMatchers(POST, "/api/weather-alerts").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
-                        .hasAnyAuthority(READERS_OF_CUSTOMER_HISTORY)
+                        .hasAnyAuthority(Roles.READERS_OF_CUSTOMER_HISTORY.toArray(String[]::new))
                         .requestMatchers(GET, "/api/**").hasAnyAuthority(STAFF)
                         .anyRequest().hasAuthority(ADMINS))
                 .addFilterAfter(new EngineRestAuthenticationBridge(identity), AuthorizationFilter.class);

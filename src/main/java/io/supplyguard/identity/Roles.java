@@ -34,6 +34,10 @@ public final class Roles {
             new Role(BILLING_SYSTEM, "营销系统接口"),
             new Role(ADMINS, "系统管理员"));
 
+    /** Who may read customers' timelines and the KPIs, on {@code /api} and in the Cockpit plugin. */
+    public static final List<String> READERS_OF_CUSTOMER_HISTORY = List.of(FEE_CONTROL_OPERATORS, AUDITORS, LEADERS,
+            RECONNECTION_DESK, COUNTY_DUTY, ADMINS);
+
     /** Staff who work in Tasklist. */
     public static final List<String> TASKLIST_USERS = List.of(FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS,
             RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW);

@@ -45,6 +45,7 @@ class BillsAndReadingsTest extends ApiTestSupport {
     }
 
     long warningsSent(String customerNo) {
+        afterCommit.awaitQuiet(); // the warning is sent after the reading's answer
         JsonNode history = get("/api/customers/" + customerNo + "/sms").body();
         int n = 0;
         for (JsonNode sms : history) {

@@ -144,7 +144,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
         throw new IllegalStateException("jobs keep coming in " + processInstanceId);
     }
 
-    /** Moves the clock to the instance's earliest timer (when it is in the future) and runs what is due. */
+    /** Moves the engine clock to the next timer of this instance and runs what is due. */
     public void fireNextTimer(String processInstanceId) {
         Job timer = management.createJobQuery().timers().processInstanceId(processInstanceId).orderByJobDuedate().asc()
                 .listPage(0, 1).stream().findFirst()

@@ -115,6 +115,16 @@ class TaskWriteGuardTest {
     }
 
     @Test
+    void aDeclaredFieldThatTheProcessRefusesIsABadRequestNamingItNotAServerError() {
+        Response response = http.post(MANAGER_T01, "/engine-rest/task/" + taskId + "/complete",
+                form(Map.of("contactPhone", Map.of("value", "12345"))));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("field 'contactPhone'");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+        assertThat(runtime.getVariable(processInstanceId, "contactPhone")).isNull();
+    }
+
+    @Test
     void theFormsOwnFieldsAreWrittenByAnHonestCompletion() {
         Response response = http.post(MANAGER_T01, "/engine-rest/task/" + taskId + "/complete", form(Map.of()));
         assertThat(response.status()).as(response.body()).isEqualTo(204);

@@ -29,6 +29,10 @@ public abstract class ApiTestSupport {
     @Autowired
     protected ObjectMapper json;
 
+    /** What after-commit listeners do (warning SMS, reconnections) happens after the answer: wait for it. */
+    @Autowired
+    protected io.supplyguard.testsupport.AfterCommitEvents afterCommit;
+
     public record Answer(int status, JsonNode body) {
     }
 

@@ -1,0 +1,134 @@
+package io.supplyguard.cockpit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supplyguard.audit.CustomerTimeline;
+import io.supplyguard.audit.ProcessInstanceHistory;
+import io.supplyguard.audit.TimelineExport;
+import io.supplyguard.customer.CustomerNotFoundException;
+import io.supplyguard.identity.Roles;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * The plugin's read API, inside Cockpit's own REST application: Cockpit's login session and its
+ * authentication filter apply, and the filter runs each request with the logged-in user set on the
+ * engine, so the engine's authorization checks decide what this returns. The work is done by
+ * Spring beans (this class is created by Jersey, not Spring); answers are written with the
+ * application's JSON mapper so times look as they do on {@code /api}.
+ */
+@Path("plugin/" + SupplyGuardCockpitPlugin.ID)
+public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource {
+
+    /** Scripts the front end loads besides {@code app/plugin.js}. */
+    static final List<String> FRONT_END_ASSETS = List.of("app/bpmn-navigated-viewer.production.min.js");
+
+    private static final String DEFAULT_ENGINE = "default";
+
+    public SupplyGuardPluginResource() {
+        super(SupplyGuardCockpitPlugin.ID);
+    }
+
+    @Override
+    protected List<String> getAllowedAssets() {
+        List<String> assets = new ArrayList<>(super.getAllowedAssets());
+        assets.addAll(FRONT_END_ASSETS);
+        return assets;
+    }
+
+    @GET
+    @Path("{engineName}/process-instances/{processInstanceId}")
+    public Response processInstance(@PathParam("engineName") String engineName,
+                                    @PathParam("processInstanceId") String processInstanceId) {
+        if (!DEFAULT_ENGINE.equals(engineName)) {
+            return notFound("unknown process engine " + engineName);
+        }
+        return bean(ProcessInstanceHistory.class).of(processInstanceId)
+                .map(this::json)
+                .orElseGet(() -> notFound("process instance " + processInstanceId
+                        + " does not exist or you may not read its history"));
+    }
+
+    /** The same facts as {@code GET /api/customers/{customerNo}/timeline}, for the same roles. */
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline")
+    public Response timeline(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> json(bean(CustomerTimeline.class).of(customerNo)));
+    }
+
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline.csv")
+    public Response timelineCsv(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> file(bean(TimelineExport.class).csv(customerNo),
+                "text/csv; charset=UTF-8", customerNo + "-timeline.csv"));
+    }
+
+    @GET
+    @Path("{engineName}/customers/{customerNo}/timeline.pdf")
+    public Response timelinePdf(@PathParam("engineName") String engineName, @PathParam("customerNo") String customerNo) {
+        return customerHistory(engineName, customerNo, () -> {
+            try {
+                return file(bean(TimelineExport.class).pdf(customerNo), "application/pdf", customerNo + "-timeline.pdf");
+            } catch (TimelineExport.NoFontException e) {
+                return problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+            }
+        });
+    }
+
+    private Response customerHistory(String engineName, String customerNo, java.util.function.Supplier<Response> answer) {
+        if (!DEFAULT_ENGINE.equals(engineName)) {
+            return notFound("unknown process engine " + engineName);
+        }
+        var user = bean(IdentityService.class).getCurrentAuthentication();
+        if (user == null || user.getGroupIds() == null
+                || user.getGroupIds().stream().noneMatch(Roles.READERS_OF_CUSTOMER_HISTORY::contains)) {
+            return problem(Response.Status.FORBIDDEN, "your role may not read customer timelines");
+        }
+        try {
+            return answer.get();
+        } catch (CustomerNotFoundException e) {
+            return notFound(e.getMessage());
+        }
+    }
+
+    private Response file(byte[] content, String type, String name) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private Response notFound(String detail) {
+        return problem(Response.Status.NOT_FOUND, detail);
+    }
+
+    private Response problem(Response.Status status, String detail) {
+        return Response.status(status).type("application/problem+json")
+                .entity(write(Map.of("status", status.getStatusCode(), "title", status.getReasonPhrase(), "detail", detail)))
+                .build();
+    }
+
+    private Response json(Object body) {
+        return Response.ok(write(body), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private String write(Object body) {
+        try {
+            return bean(ObjectMapper.class).writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T bean(Class<T> type) {
+        WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+        return context.getBean(type);
+    }
+}

@@ -1,0 +1,317 @@
+// SupplyGuard's Cockpit plugin (issue 17): history views that Camunda 7 CE's Cockpit lacks.
+// Everything is read as the logged-in Cockpit user: the engine REST of Cockpit (api.engineApi) and
+// the plugin's own resource (io.supplyguard.cockpit.SupplyGuardPluginResource), both behind
+// Cockpit's session, so the engine's authorizations decide what a user sees.
+
+const PLUGIN_API = (api) => `${api.cockpitApi}/plugin/supplyguard/${api.engine || 'default'}`;
+
+const OUTCOMES = {
+  DISCONNECTED: '已停电',
+  PAID_BEFORE_CUT: '停电前已缴清',
+  PAID: '已缴费',
+  PROTECTED: '受保护，不停电',
+  NOT_ELIGIBLE: '不符合停电条件',
+  NOT_UNDER_FEE_CONTROL: '未签订费控协议',
+  VERIFICATION_FAILED: '核查未通过',
+  FIELD_CUT_NOT_DONE: '现场未停电',
+  TERMINATED_BY_APPROVAL: '经审批终止',
+  EMERGENCY_RECONNECTION: '应急复电'
+};
+
+const STATES = {
+  ACTIVE: '运行中',
+  SUSPENDED: '已挂起',
+  COMPLETED: '已完成',
+  EXTERNALLY_TERMINATED: '被外部终止',
+  INTERNALLY_TERMINATED: '内部终止'
+};
+
+const SMS_STATUS = { SENT: '已发送', DELIVERED: '已送达', FAILED: '发送失败' };
+
+const OPERATIONS = {
+  Claim: '认领', Complete: '完成', Assign: '指派', Delete: '删除', Cancel: '取消', ModifyProcessInstance: '修改流程实例',
+  SuspendJob: '挂起作业', ActivateJob: '激活作业', Suspend: '挂起', Activate: '激活', SetJobRetries: '设置作业重试',
+  SetVariable: '设置变量', SetVariables: '设置变量', ModifyVariable: '修改变量', RemoveVariable: '删除变量',
+  Create: '创建', SetOwner: '设置所有者', DeleteHistory: '删除历史', Migrate: '迁移'
+};
+
+const STYLE = `
+.sg-page { padding: 15px 20px; }
+.sg-page h2 { margin-top: 0; }
+.sg-page h3 { margin-top: 28px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+.sg-page .sg-facts th { width: 10em; }
+.sg-page .sg-diagram { height: 420px; border: 1px solid #ddd; background: #fff; }
+.sg-page .sg-hex { font-family: monospace; word-break: break-all; }
+.sg-page .sg-refused { margin: 40px; }
+.sg-ran:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #d6ecd2 !important; stroke: #52b415 !important; }
+.sg-running:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #fde9c7 !important; stroke: #f0ad4e !important; stroke-width: 3px !important; }
+.sg-badge { background: #52b415; color: #fff; border-radius: 9px; padding: 0 6px; font-size: 11px; white-space: nowrap; }
+`;
+
+function addStyle() {
+  if (!document.getElementById('supplyguard-style')) {
+    const style = document.createElement('style');
+    style.id = 'supplyguard-style';
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+  }
+}
+
+function escapeHtml(value) {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function time(value) {
+  // ISO with offset, business time (+08:00): shown as written, without the T and the fraction
+  return value ? escapeHtml(String(value).replace('T', ' ').replace(/\.\d+/, '')) : '—';
+}
+
+function duration(millis) {
+  if (millis == null) return '—';
+  if (millis < 1000) return `${millis} 毫秒`;
+  const seconds = Math.round(millis / 1000);
+  if (seconds < 120) return `${seconds} 秒`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} 分钟`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} 小时` : `${Math.round(hours / 24)} 天`;
+}
+
+function table(id, headers, rows, empty = '无') {
+  if (!rows.length) {
+    return `<p id="${id}" class="text-muted">${empty}</p>`;
+  }
+  return `<table id="${id}" class="table table-bordered table-condensed">
+    <thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    const error = new Error(`${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+function refusal(node, status) {
+  node.innerHTML = `<div class="sg-page"><div id="sg-refused" class="alert alert-danger sg-refused">
+    ${status === 404 ? '该流程实例不存在，或您无权查看其历史。' : `读取失败（${escapeHtml(status)}）。`}</div></div>`;
+}
+
+let viewerScript;
+
+function loadViewer(api) {
+  if (window.BpmnJS) return Promise.resolve(window.BpmnJS);
+  viewerScript = viewerScript || new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${api.cockpitApi}/plugin/supplyguard/static/app/bpmn-navigated-viewer.production.min.js`;
+    script.onload = () => resolve(window.BpmnJS);
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });
+  return viewerScript;
+}
+
+async function drawDiagram(container, api, history) {
+  const [BpmnJS, xml] = await Promise.all([
+    loadViewer(api),
+    getJson(`${api.engineApi}/process-definition/${encodeURIComponent(history.instance.processDefinitionId)}/xml`)
+  ]);
+  const viewer = new BpmnJS({ container });
+  await viewer.importXML(xml.bpmn20Xml);
+  viewer.get('canvas').zoom('fit-viewport');
+  const canvas = viewer.get('canvas');
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  for (const step of history.activities) {
+    if (!registry.get(step.activityId)) continue;
+    canvas.addMarker(step.activityId, step.running > 0 ? 'sg-running' : 'sg-ran');
+    overlays.add(step.activityId, {
+      position: { bottom: 0, right: 0 },
+      html: `<span class="sg-badge" title="${escapeHtml(duration(step.totalMillis))}">${step.count}×</span>`
+    });
+  }
+  container.setAttribute('data-highlighted', history.activities.map((a) => a.activityId).join(' '));
+}
+
+function renderInstance(node, history) {
+  const i = history.instance;
+  const outcome = i.outcome ? `${escapeHtml(OUTCOMES[i.outcome] || i.outcome)} <small class="text-muted">${escapeHtml(i.outcome)}</small>` : '—';
+  const superLink = i.superProcessInstanceId
+    ? `<a href="#/supplyguard/process-instances/${escapeHtml(i.superProcessInstanceId)}">${escapeHtml(i.superProcessInstanceId)}</a>` : '—';
+  node.innerHTML = `<div class="sg-page">
+    <h2>${escapeHtml(i.processDefinitionName || i.processDefinitionKey)} <small>流程实例历史</small></h2>
+    <table id="sg-instance" class="table table-bordered table-condensed sg-facts"><tbody>
+      <tr><th>客户编号</th><td><a href="#/supplyguard/customers/${escapeHtml(i.businessKey)}">${escapeHtml(i.businessKey)}</a></td></tr>
+      <tr><th>状态</th><td>${escapeHtml(STATES[i.state] || i.state)}</td></tr>
+      <tr><th>结果</th><td id="sg-outcome">${outcome}</td></tr>
+      <tr><th>结果原因</th><td id="sg-outcome-reason">${escapeHtml(i.outcomeReason || i.deleteReason || '—')}</td></tr>
+      <tr><th>开始</th><td>${time(i.startTime)}${i.startUserId ? `（${escapeHtml(i.startUserId)}）` : ''}</td></tr>
+      <tr><th>结束</th><td>${time(i.endTime)}</td></tr>
+      <tr><th>上级流程实例</th><td>${superLink}</td></tr>
+      <tr><th>流程实例编号</th><td>${escapeHtml(i.id)} · <a href="#/process-instance/${escapeHtml(i.id)}/runtime">流程监控视图</a></td></tr>
+    </tbody></table>
+    <h3>流程图（已执行的环节高亮，数字为执行次数）</h3>
+    <div id="sg-diagram" class="sg-diagram"></div>
+    <h3>执行路径</h3>
+    ${table('sg-activities', ['环节', '类型', '次数', '总耗时', '当前'], history.activities.map((a) => [
+      `${escapeHtml(a.name || a.activityId)} <small class="text-muted">${escapeHtml(a.activityId)}</small>`,
+      escapeHtml(a.type), a.count, duration(a.totalMillis), a.running ? '<span class="label label-warning">当前位置</span>' : '']))}
+    <h3>人工任务</h3>
+    ${table('sg-user-tasks', ['任务', '创建', '认领人', '认领时间', '完成人', '完成时间', '填写内容'], history.userTasks.map((t) => [
+      escapeHtml(t.name), time(t.created), escapeHtml(t.claimedBy || '—'), time(t.claimedAt),
+      escapeHtml(t.completedBy || (t.completedAt ? '—' : '未完成')), time(t.completedAt),
+      t.entered.map((e) => `<div><b>${escapeHtml(e.label)}</b>：${escapeHtml(e.display ?? e.value)}</div>`).join('')]))}
+    <h3>决策</h3>
+    ${table('sg-decisions', ['决策表', '时间', '输入', '输出'], history.decisions.map((d) => [
+      escapeHtml(d.decisionDefinitionName || d.decisionDefinitionKey), time(d.evaluatedAt),
+      d.inputs.map((v) => `<div>${escapeHtml(v.name)}：${escapeHtml(v.value)}</div>`).join(''),
+      d.outputs.map((v) => `<div>${escapeHtml(v.name)}：${escapeHtml(v.value)}</div>`).join('')]))}
+    <h3>电表命令</h3>
+    ${table('sg-meter-commands', ['命令', '开始', '结果', '耗时', '报文'], history.meterCommands.map((c) => [
+      `${escapeHtml(c.command)}<br><small>表号 ${escapeHtml(c.meterNo)} · 地址 ${escapeHtml(c.address)}</small>`, time(c.startedAt),
+      `${escapeHtml(c.outcome)}${c.reason ? `<br><small>${escapeHtml(c.reason)}</small>` : ''}`, duration(c.durationMillis),
+      c.frames.map((f) => `<div class="sg-frame"><b>${escapeHtml(f.step)}</b> #${f.attempt} ${escapeHtml(f.result)} · ${duration(f.durationMillis)}
+        <div class="sg-hex">→ ${escapeHtml(f.requestHex)}</div><div class="sg-hex">← ${escapeHtml(f.replyHex || '（无应答）')}</div></div>`).join('')]))}
+    <h3>短信</h3>
+    ${table('sg-sms', ['模板', '时间', '号码', '状态', '内容'], history.sms.map((m) => [
+      escapeHtml(m.template), time(m.createdAt), escapeHtml(m.phone),
+      `${escapeHtml(SMS_STATUS[m.status] || m.status)}${m.failureReason ? `<br><small>${escapeHtml(m.failureReason)}</small>` : ''}`,
+      escapeHtml(m.text)]))}
+    <h3>操作日志（人工干预）</h3>
+    ${table('sg-operation-log', ['时间', '用户', '操作', '对象', '属性', '原值', '新值', '备注'], history.operationLog.map((e) => [
+      time(e.at), escapeHtml(e.userId), escapeHtml(OPERATIONS[e.operationType] || e.operationType), escapeHtml(e.entityType),
+      escapeHtml(e.property), escapeHtml(e.orgValue), escapeHtml(e.newValue), escapeHtml(e.annotation)]))}
+    <h3>调用的流程实例</h3>
+    ${table('sg-called', ['流程', '状态', '开始', '结束'], history.calledInstances.map((c) => [
+      `<a href="#/supplyguard/process-instances/${escapeHtml(c.id)}">${escapeHtml(c.processDefinitionName || c.processDefinitionKey)}</a>`,
+      escapeHtml(STATES[c.state] || c.state), time(c.startTime), time(c.endTime)]))}
+  </div>`;
+}
+
+function routeParam(prefix) {
+  const hash = window.location.hash;
+  const at = hash.indexOf(prefix);
+  return at < 0 ? null : decodeURIComponent(hash.substring(at + prefix.length).split(/[/?]/)[0]);
+}
+
+async function showInstance(node, api) {
+  addStyle();
+  node.innerHTML = '<div class="sg-page">正在读取…</div>';
+  const id = routeParam('/supplyguard/process-instances/');
+  let history;
+  try {
+    history = await getJson(`${PLUGIN_API(api)}/process-instances/${encodeURIComponent(id)}`);
+  } catch (e) {
+    refusal(node, e.status || e.message);
+    return;
+  }
+  renderInstance(node, history);
+  const diagram = node.querySelector('#sg-diagram');
+  drawDiagram(diagram, api, history).catch((e) => {
+    diagram.innerHTML = `<p class="text-danger">流程图无法显示：${escapeHtml(e.message)}</p>`;
+  });
+}
+
+const KINDS = {
+  PROCESS_STARTED: '流程发起', TASK_COMPLETED: '任务完成', METER_COMMAND: '电表命令', SMS: '短信', PROCESS_ENDED: '流程结束'
+};
+
+function summary(entry) {
+  const d = entry.details || {};
+  switch (entry.kind) {
+    case 'PROCESS_ENDED':
+      return `结果：${escapeHtml(OUTCOMES[d.outcome] || d.outcome || d.state)}${d.outcomeReason ? `（${escapeHtml(d.outcomeReason)}）` : ''}`;
+    case 'TASK_COMPLETED':
+      return Object.entries(d.entered || {}).map(([k, v]) => `<div>${escapeHtml(k)}：${escapeHtml(v)}</div>`).join('');
+    case 'METER_COMMAND':
+      return `${escapeHtml(d.outcome)}${d.reason ? `（${escapeHtml(d.reason)}）` : ''} · ${duration(d.durationMillis)} · 表号 ${escapeHtml(d.meterNo)}`;
+    case 'SMS':
+      return `${escapeHtml(d.phone)} · ${escapeHtml(SMS_STATUS[d.status] || d.status)} · ${escapeHtml(d.text)}`;
+    default:
+      return escapeHtml(d.trigger ? `触发：${d.trigger}` : '');
+  }
+}
+
+async function showCustomer(node, api) {
+  addStyle();
+  node.innerHTML = '<div class="sg-page">正在读取…</div>';
+  const customerNo = routeParam('/supplyguard/customers/');
+  const base = `${PLUGIN_API(api)}/customers/${encodeURIComponent(customerNo)}/timeline`;
+  let entries;
+  try {
+    entries = await getJson(base);
+  } catch (e) {
+    node.innerHTML = `<div class="sg-page"><div id="sg-refused" class="alert alert-danger sg-refused">
+      ${e.status === 404 ? '客户不存在。' : e.status === 403 ? '您的角色无权查看客户历程。' : `读取失败（${escapeHtml(e.status || e.message)}）。`}</div></div>`;
+    return;
+  }
+  node.innerHTML = `<div class="sg-page">
+    <h2>客户 ${escapeHtml(customerNo)} <small>停电复电历程</small></h2>
+    <p><a id="sg-export-pdf" class="btn btn-default" href="${base}.pdf">导出 PDF</a>
+       <a id="sg-export-csv" class="btn btn-default" href="${base}.csv">导出 CSV</a></p>
+    ${table('sg-timeline', ['时间', '类别', '事项', '操作人', '详情', '流程实例'], entries.map((e) => [
+      time(e.at), escapeHtml(KINDS[e.kind] || e.kind), escapeHtml(e.title), escapeHtml(e.actor || '—'), summary(e),
+      e.processInstanceId ? `<a href="#/supplyguard/process-instances/${escapeHtml(e.processInstanceId)}">查看</a>` : '']), '暂无记录')}
+  </div>`;
+}
+
+function renderDashboard(node) {
+  node.innerHTML = `<section id="sg-dashboard" class="sg-page">
+    <h3>SupplyGuard 审计</h3>
+    <form id="sg-open-customer" class="form-inline" style="margin-bottom: 8px">
+      <label for="sg-customer-no">客户停电复电历程</label>
+      <input id="sg-customer-no" class="form-control" placeholder="客户编号（10位）" pattern="\\d{10}" required>
+      <button type="submit" class="btn btn-default">打开</button>
+    </form>
+    <form id="sg-open-instance" class="form-inline">
+      <label for="sg-instance-id">流程实例历史</label>
+      <input id="sg-instance-id" class="form-control" placeholder="流程实例编号" required>
+      <button type="submit" class="btn btn-default">打开</button>
+    </form>
+  </section>`;
+  node.querySelector('#sg-open-customer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.hash = `#/supplyguard/customers/${encodeURIComponent(node.querySelector('#sg-customer-no').value.trim())}`;
+  });
+  node.querySelector('#sg-open-instance').addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.hash = `#/supplyguard/process-instances/${encodeURIComponent(node.querySelector('#sg-instance-id').value.trim())}`;
+  });
+}
+
+export default [
+  {
+    // on Cockpit's dashboard: the way into the audit views
+    id: 'supplyguard.dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: (node) => { addStyle(); renderDashboard(node); }
+  },
+  {
+    id: 'supplyguard.customerTimeline',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/supplyguard/customers/:customerNo' },
+    render: (node, { api }) => { showCustomer(node, api); }
+  },
+  {
+    id: 'supplyguard.processInstanceHistory',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/supplyguard/process-instances/:id' },
+    render: (node, { api }) => { showInstance(node, api); }
+  },
+  {
+    // from Cockpit's own instance view to the full history
+    id: 'supplyguard.processInstanceLink',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 1,
+    properties: { label: '审计历史' },
+    render: (node, { processInstanceId }) => {
+      node.innerHTML = `<p style="padding: 10px"><a id="sg-history-link" href="#/supplyguard/process-instances/${escapeHtml(processInstanceId)}">
+        查看该流程实例的完整历史（执行路径、人工任务、决策、电表报文、短信、操作日志）</a></p>`;
+    }
+  }
+];
