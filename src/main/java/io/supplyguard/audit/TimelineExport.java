@@ -120,6 +120,7 @@ public class TimelineExport {
         return switch (kind) {
             case PROCESS_STARTED -> "流程发起";
             case TASK_COMPLETED -> "任务完成";
+            case SWITCHING_DECISION -> "开关决定";
             case METER_COMMAND -> "电表命令";
             case SMS -> "短信";
             case PROCESS_ENDED -> "流程结束";
