@@ -3,7 +3,7 @@ package io.supplyguard.disconnection;
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
 import io.supplyguard.account.PaymentReceived;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +49,11 @@ class PaymentCorrelation {
                     log.info("payment {} ended the pending disconnection of customer {}", payment.paymentId(), payment.customerNo());
                 }
                 return;
-            } catch (OptimisticLockingException busy) {
-                log.debug("disconnection of {} busy, retrying payment correlation ({}/{})", payment.customerNo(), attempt, ATTEMPTS);
+            } catch (ProcessEngineException busy) {
+                // lost a race with a job of the instance: an optimistic-locking failure, or the subscription found by the
+                // query was removed before the correlation (the instance moved on); the next attempt queries afresh
+                log.debug("disconnection of {} busy, retrying payment correlation ({}/{}): {}", payment.customerNo(), attempt,
+                        ATTEMPTS, busy.getMessage());
             }
         }
         // the publication stays incomplete and is resubmitted; meanwhile the kernel's ledger check stops the cut

@@ -2,6 +2,7 @@ package io.supplyguard.meter;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -40,6 +41,29 @@ public interface MeterSimulation {
     /** Trip frames (control 1CH, N1 = 1AH) the meter at {@code address} received. */
     default long tripFramesReceived(String busId, String address) {
         return controlFramesReceived(busId, address).stream().filter(n1 -> n1 == ControlCommand.TRIP.n1()).count();
+    }
+
+    /** Every well-formed request frame the simulated bus received (any address), in order of arrival. */
+    List<ReceivedFrame> framesReceived(String busId);
+
+    /**
+     * A request frame as the simulated bus received it: when (the simulator's clock), for whom, its
+     * function code, the control N1 (-1 for other frames) and the frame in hex without wake-up bytes.
+     */
+    record ReceivedFrame(Instant receivedAt, String address, int function, int n1, String hex) {
+
+        /** {@code hex} as the audit writes frames (spaced or not, FEH wake-up bytes first) reduced to the frame itself. */
+        public static String withoutWakeUps(String hex) {
+            String plain = hex.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            while (plain.startsWith("FE")) {
+                plain = plain.substring(2);
+            }
+            return plain;
+        }
+
+        public boolean isTrip() {
+            return n1 == ControlCommand.TRIP.n1();
+        }
     }
 
     /** Every reply on the bus arrives this much later (zero, the default: at once). */

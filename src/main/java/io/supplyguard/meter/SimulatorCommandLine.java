@@ -1,6 +1,7 @@
 package io.supplyguard.meter;
 
 import io.supplyguard.meter.bus.SerialLink;
+import io.supplyguard.meter.sim.FrameLog;
 import io.supplyguard.meter.sim.SimulatedBus;
 import io.supplyguard.meter.sim.SimulatedMeters;
 import io.supplyguard.meter.sim.StreamSimulator;
@@ -8,6 +9,7 @@ import io.supplyguard.meter.sim.TcpSimulatorServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,11 +24,14 @@ public final class SimulatorCommandLine {
     static final String USAGE = """
             usage: simulator (--port PATH | --tcp-listen [HOST:]PORT) [--meters 10] [--first-address 000000100001]
                              [--baud 2400] [--wire-time] [--byte-by-byte] [--open] [--zone Asia/Shanghai]
+                             [--frame-log PATH]
               --wire-time     reply only after bytes x 11 / baud (a pty or TCP carries bytes at no baud rate)
               --byte-by-byte  write replies one byte at a time, as a slow UART delivers them
-              --open          meters start with the relay open""";
+              --open          meters start with the relay open
+              --frame-log     append every request frame received to PATH (instant address function n1 hex)""";
 
-    private static final Set<String> VALUED = Set.of("--port", "--tcp-listen", "--meters", "--first-address", "--baud", "--zone");
+    private static final Set<String> VALUED = Set.of("--port", "--tcp-listen", "--meters", "--first-address", "--baud", "--zone",
+            "--frame-log");
     private static final Set<String> FLAGS = Set.of("--wire-time", "--byte-by-byte", "--open");
     private static final String BUS = "sim";
 
@@ -66,6 +71,9 @@ public final class SimulatorCommandLine {
         SimulatedMeters meters = new SimulatedMeters(Clock.system(ZoneId.of(cli.get("--zone", "Asia/Shanghai"))), List.of(BUS));
         SimulatedBus bus = meters.bus(BUS);
         int baud = cli.integer("--baud", 2400);
+        if (cli.get("--frame-log") != null) {
+            bus.logFramesTo(new FrameLog(Path.of(cli.get("--frame-log"))));
+        }
         if (cli.flag("--wire-time")) {
             bus.setWireBaud(baud);
         }

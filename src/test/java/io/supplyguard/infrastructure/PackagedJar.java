@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged application ({@code mvn package}'s jar, path in system property
@@ -40,20 +42,18 @@ final class PackagedJar implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = basic(user, password);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Starts the jar and waits until {@code /actuator/health} answers UP. */
     static PackagedJar start(Path workingDirectory, Path log, Map<String, String> environment, List<String> arguments,
             String user, String password) throws IOException, InterruptedException {
-        String jar = System.getProperty("supplyguard.jar");
-        if (jar == null || !Files.exists(Path.of(jar))) {
-            throw new IllegalStateException("system property supplyguard.jar must name the packaged jar (mvn verify sets it): " + jar);
-        }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar)); // quicker cold start
-        command.addAll(arguments);
+        List<String> command = javaJar("-Xmx768m", arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -61,6 +61,57 @@ final class PackagedJar implements AutoCloseable {
         PackagedJar app = new PackagedJar(builder.start(), port, log, user, password);
         app.awaitHealthy();
         return app;
+    }
+
+    private static List<String> javaJar(String heap, List<String> arguments) {
+        String jar = System.getProperty("supplyguard.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("system property supplyguard.jar must name the packaged jar (mvn verify sets it): " + jar);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar)); // quicker cold start
+        command.addAll(arguments);
+        return command;
+    }
+
+    /**
+     * {@code java -jar … simulator} as a process of its own: a simulated bus behind a free loopback
+     * TCP port, every request frame it receives appended to {@code frameLog} before it is answered.
+     */
+    static Simulator simulator(Path log, Path frameLog, List<String> arguments) throws IOException, InterruptedException {
+        List<String> simulatorArguments = new ArrayList<>(List.of("simulator", "--tcp-listen", "127.0.0.1:0",
+                "--frame-log", frameLog.toString()));
+        simulatorArguments.addAll(arguments);
+        Process process = new ProcessBuilder(javaJar("-Xmx256m", simulatorArguments)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Pattern listening = Pattern.compile("on tcp 127\\.0\\.0\\.1:(\\d+)");
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the simulator exited with " + process.exitValue() + "; see " + log);
+            }
+            Matcher port = listening.matcher(Files.readString(log));
+            if (port.find()) {
+                return new Simulator(process, Integer.parseInt(port.group(1)), frameLog);
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the simulator did not listen within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** A standalone simulator process; {@link #close()} kills it. */
+    record Simulator(Process process, int port, Path frameLog) implements AutoCloseable {
+
+        String tcp() {
+            return "127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -97,6 +148,17 @@ final class PackagedJar implements AutoCloseable {
 
     /** An authenticated JSON request; the status and body of the answer. */
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        return call(authorization, method, path, json);
+    }
+
+    /** The same as another user (a district manager completing his own task, say). */
+    HttpResponse<String> callAs(String user, String password, String method, String path, String json)
+            throws IOException, InterruptedException {
+        return call(basic(user, password), method, path, json);
+    }
+
+    private HttpResponse<String> call(String authorization, String method, String path, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -5,7 +5,9 @@ import io.supplyguard.meter.bus.WireResponder;
 import io.supplyguard.meter.dlt645.Address;
 import io.supplyguard.meter.dlt645.Dlt645;
 import io.supplyguard.meter.dlt645.Frame;
+import io.supplyguard.meter.MeterSimulation.ReceivedFrame;
 import io.supplyguard.meter.dlt645.FrameCodec;
+import io.supplyguard.meter.dlt645.Hex;
 import io.supplyguard.meter.dlt645.MalformedFrameException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +36,8 @@ public final class SimulatedBus implements WireResponder {
     private volatile int wireBaud;
     private volatile Duration slowReply = Duration.ofSeconds(5);
     private volatile Integer wakeUps;
-    private final Queue<ReceivedControl> received = new ConcurrentLinkedQueue<>();
+    private final Queue<ReceivedFrame> received = new ConcurrentLinkedQueue<>();
+    private volatile FrameLog frameLog;
 
     public SimulatedBus(String busId, Clock clock) {
         this.busId = busId;
@@ -92,7 +95,7 @@ public final class SimulatedBus implements WireResponder {
         } catch (MalformedFrameException garbled) {
             return Response.silent();
         }
-        recordControl(request);
+        record(request, requestBytes);
         SimulatedMeter meter = addressee(request);
         if (request.isReply() || meter == null || meter.consume(SimulatedFault.SILENT)) {
             return Response.silent();
@@ -114,23 +117,39 @@ public final class SimulatedBus implements WireResponder {
 
     /** N1 codes of every control frame received for {@code address}, in order: the ground truth of "was it tripped". */
     public List<Integer> controlFramesReceived(String address) {
-        return received.stream().filter(c -> c.address().equals(address)).map(ReceivedControl::n1).toList();
+        return received.stream().filter(f -> f.address().equals(address) && f.function() == Dlt645.CONTROL)
+                .map(ReceivedFrame::n1).toList();
     }
 
-    private void recordControl(Frame request) {
-        if (request.isReply() || request.function() != Dlt645.CONTROL) {
+    /** Every well-formed request frame this bus received, in order of arrival. */
+    public List<ReceivedFrame> framesReceived() {
+        return List.copyOf(received);
+    }
+
+    /** Also appends each received frame to {@code log} before it is answered (the standalone simulator). */
+    public void logFramesTo(FrameLog log) {
+        this.frameLog = log;
+    }
+
+    private void record(Frame request, byte[] bytes) {
+        if (request.isReply()) {
             return;
         }
-        int n1;
-        try {
-            n1 = Dlt645.controlRequestOf(request).n1();
-        } catch (RuntimeException unreadable) {
-            n1 = -1;
+        int n1 = -1;
+        if (request.function() == Dlt645.CONTROL) {
+            try {
+                n1 = Dlt645.controlRequestOf(request).n1();
+            } catch (RuntimeException unreadable) {
+                // a control frame the meter cannot read is still a control frame received
+            }
         }
-        received.add(new ReceivedControl(request.address(), n1));
-    }
-
-    private record ReceivedControl(String address, int n1) {
+        ReceivedFrame frame = new ReceivedFrame(clock.instant(), request.address(), request.function(), n1,
+                ReceivedFrame.withoutWakeUps(Hex.of(bytes)));
+        received.add(frame);
+        FrameLog log = frameLog;
+        if (log != null) {
+            log.append(frame);
+        }
     }
 
     /** Wire time of {@code bytes} at the emulated baud rate (zero when not emulating). */

@@ -45,6 +45,11 @@ public final class SimulatedMeters implements MeterSimulation {
     }
 
     @Override
+    public List<ReceivedFrame> framesReceived(String busId) {
+        return bus(busId).framesReceived();
+    }
+
+    @Override
     public boolean isInstalled(String busId, String address) {
         return buses.containsKey(busId) && bus(busId).has(address);
     }
