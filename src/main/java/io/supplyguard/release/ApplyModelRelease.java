@@ -52,7 +52,11 @@ class ApplyModelRelease implements JavaDelegate {
     private Map<String, byte[]> resources(String heldDeploymentId) {
         Map<String, byte[]> resources = new LinkedHashMap<>();
         Map<String, byte[]> held = releases.resources(heldDeploymentId);
-        for (String name : repository.getDeploymentResourceNames(heldDeploymentId)) {
+        var names = repository.getDeploymentResourceNames(heldDeploymentId);
+        if (names.isEmpty()) {
+            throw new ReleaseRefusedException("待发布的部署已被删除，无法发布（held deployment " + heldDeploymentId + " no longer exists）");
+        }
+        for (String name : names) {
             if (held.containsKey(name)) {
                 resources.put(name, held.get(name));
             } else {

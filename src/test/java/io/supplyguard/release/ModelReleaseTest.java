@@ -191,6 +191,21 @@ class ModelReleaseTest {
     }
 
     @Test
+    void aJavaApiDeploymentOnAUsersBehalfIsHeld() {
+        String approved = latest(PROCESS);
+        var builder = repository.createDeployment().name("java-api");
+        ChangedModels.files().forEach((name, content) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+        engine.getIdentityService().setAuthentication(DESIGNER, List.of(io.supplyguard.identity.Roles.PROCESS_DESIGNERS));
+        try {
+            deployments.add(builder.deploy().getId());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(latest(PROCESS)).isEqualTo(approved);
+        assertThat(releases.find(deployments.get(0)).orElseThrow().deployedBy()).isEqualTo(DESIGNER);
+    }
+
+    @Test
     void theApplicationsOwnStartUpDeploymentIsNotHeld() {
         for (String key : List.of("arrears-disconnection", "important-customer-disconnection", "payment-reconnection",
                 "emergency-reconnection", "reconnection-sweep", "contact-verification", "model-release")) {
