@@ -3,15 +3,21 @@ package io.supplyguard.cockpit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supplyguard.audit.CustomerTimeline;
+import io.supplyguard.audit.ProcessHistorySearch;
 import io.supplyguard.audit.ProcessInstanceHistory;
 import io.supplyguard.audit.TimelineExport;
 import io.supplyguard.customer.CustomerNotFoundException;
 import io.supplyguard.identity.Roles;
+import io.supplyguard.infrastructure.web.ApiProblems;
+import io.supplyguard.infrastructure.web.FieldError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +40,7 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
     static final List<String> FRONT_END_ASSETS = List.of("app/bpmn-navigated-viewer.production.min.js");
 
     private static final String DEFAULT_ENGINE = "default";
+    private static final int DEFAULT_PAGE_SIZE = 20;
 
     public SupplyGuardPluginResource() {
         super(SupplyGuardCockpitPlugin.ID);
@@ -57,6 +64,66 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
                 .map(this::json)
                 .orElseGet(() -> notFound("process instance " + processInstanceId
                         + " does not exist or you may not read its history"));
+    }
+
+    /**
+     * {@code #/supplyguard/history}: instances of SupplyGuard's processes, found by the engine's own
+     * history query as the logged-in user. Dates are business days ({@code YYYY-MM-DD}); page from 1.
+     */
+    @GET
+    @Path("{engineName}/history")
+    public Response history(@PathParam("engineName") String engineName, @QueryParam("customerNo") String customerNo,
+                            @QueryParam("process") String process, @QueryParam("outcome") String outcome,
+                            @QueryParam("district") String district, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("page") String page,
+                            @QueryParam("pageSize") String pageSize) {
+        if (!DEFAULT_ENGINE.equals(engineName)) {
+            return notFound("unknown process engine " + engineName);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate fromDay = day("from", from, errors);
+        LocalDate toDay = day("to", to, errors);
+        int pageNo = number("page", page, 1, errors);
+        int size = number("pageSize", pageSize, DEFAULT_PAGE_SIZE, errors);
+        var criteria = new ProcessHistorySearch.Criteria(customerNo, process, outcome, district, fromDay, toDay, pageNo, size);
+        errors.addAll(ProcessHistorySearch.problems(criteria));
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        try {
+            return json(bean(ProcessHistorySearch.class).search(criteria));
+        } catch (ProcessHistorySearch.InvalidCriteriaException e) {
+            return invalid(e.errors());
+        }
+    }
+
+    private static LocalDate day(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Date", "a day YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static int number(String field, String value, int otherwise, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "Integer", "a whole number"));
+            return otherwise;
+        }
+    }
+
+    private Response invalid(List<FieldError> errors) {
+        return Response.status(Response.Status.BAD_REQUEST).type("application/problem+json")
+                .entity(write(ApiProblems.invalid(errors))).build();
     }
 
     /** The same facts as {@code GET /api/customers/{customerNo}/timeline}, for the same roles. */

@@ -45,6 +45,7 @@ const STYLE = `
 .sg-page .sg-refused { margin: 40px; }
 .sg-ran:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #d6ecd2 !important; stroke: #52b415 !important; }
 .sg-running:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #fde9c7 !important; stroke: #f0ad4e !important; stroke-width: 3px !important; }
+.sg-page .sg-search .form-control { margin: 0 4px 6px 0; }
 .sg-badge { background: #52b415; color: #fff; border-radius: 9px; padding: 0 6px; font-size: 11px; white-space: nowrap; }
 `;
 
@@ -259,9 +260,108 @@ async function showCustomer(node, api) {
   </div>`;
 }
 
+
+const PROCESSES = {
+  'arrears-disconnection': '欠费停电',
+  'important-customer-disconnection': '重要客户停电程序',
+  'payment-reconnection': '缴费复电',
+  'emergency-reconnection': '应急复电',
+  'reconnection-sweep': '停电无欠费客户核查',
+  'contact-verification': '客户联系方式核实'
+};
+
+function options(values, all) {
+  return `<option value="">${all}</option>` + Object.entries(values)
+    .map(([code, label]) => `<option value="${escapeHtml(code)}">${escapeHtml(label)}</option>`).join('');
+}
+
+function problemText(problem) {
+  const errors = (problem && problem.errors) || [];
+  return errors.length ? errors.map((e) => `${e.field}：${e.message}`).join('；') : '查询失败';
+}
+
+// #/supplyguard/history: the engine's history query as the logged-in user (the plugin resource),
+// one page at a time; the form's values stay while paging.
+function showHistory(node, api) {
+  addStyle();
+  node.innerHTML = `<div class="sg-page">
+    <h2>流程历史 <small>SupplyGuard 全部流程实例（已结束与运行中）</small></h2>
+    <form id="sg-history-form" class="form-inline sg-search">
+      <input id="sg-history-customer" class="form-control" placeholder="客户编号（10位）" pattern="\\d{10}" title="客户编号">
+      <select id="sg-history-process" class="form-control" title="流程">${options(PROCESSES, '全部流程')}</select>
+      <select id="sg-history-outcome" class="form-control" title="结果">${options(OUTCOMES, '全部结果')}</select>
+      <input id="sg-history-district" class="form-control" placeholder="台区（如 TQ-001）" title="台区">
+      <input id="sg-history-from" class="form-control" placeholder="开始日期起 YYYY-MM-DD" pattern="\\d{4}-\\d{2}-\\d{2}" title="开始日期起">
+      <input id="sg-history-to" class="form-control" placeholder="开始日期止 YYYY-MM-DD" pattern="\\d{4}-\\d{2}-\\d{2}" title="开始日期止">
+      <select id="sg-history-page-size" class="form-control" title="每页条数">
+        <option value="5">每页 5 条</option><option value="20" selected>每页 20 条</option>
+        <option value="50">每页 50 条</option><option value="100">每页 100 条</option></select>
+      <button id="sg-history-search" type="submit" class="btn btn-primary">查询</button>
+    </form>
+    <div id="sg-history-result" data-seq="0"></div>
+  </div>`;
+  const field = (id) => node.querySelector(`#sg-history-${id}`).value.trim();
+  const result = node.querySelector('#sg-history-result');
+  let seq = 0;
+  let criteria = {};
+
+  async function load(page) {
+    const params = new URLSearchParams({ ...criteria, page: String(page) });
+    const response = await fetch(`${PLUGIN_API(api)}/history?${params}`, {
+      credentials: 'same-origin', headers: { Accept: 'application/json' }
+    });
+    const body = await response.json().catch(() => null);
+    seq += 1;
+    if (!response.ok) {
+      result.innerHTML = `<div id="sg-history-error" class="alert alert-danger">${escapeHtml(problemText(body))}（${response.status}）</div>`;
+    } else {
+      render(body);
+    }
+    result.setAttribute('data-seq', String(seq));
+  }
+
+  function render(answer) {
+    const pages = Math.max(1, Math.ceil(answer.total / answer.pageSize));
+    result.innerHTML = `
+      <p id="sg-history-summary" data-page="${answer.page}" data-total="${answer.total}">共 ${answer.total} 条 · 第 ${answer.page} / ${pages} 页</p>
+      ${table('sg-history-results', ['流程', '客户编号', '台区', '状态', '结果', '开始', '结束', ''], answer.rows.map((r) => [
+        escapeHtml(r.processDefinitionName || PROCESSES[r.processDefinitionKey] || r.processDefinitionKey),
+        r.customerNo ? `<a href="#/supplyguard/customers/${escapeHtml(r.customerNo)}">${escapeHtml(r.customerNo)}</a>` : '—',
+        escapeHtml(r.district || '—'), escapeHtml(STATES[r.state] || r.state),
+        r.outcome ? escapeHtml(OUTCOMES[r.outcome] || r.outcome) : '—', time(r.startTime), time(r.endTime),
+        `<a class="sg-history-open" data-instance-id="${escapeHtml(r.id)}" href="#/supplyguard/process-instances/${escapeHtml(r.id)}">查看历史</a>`]),
+        '没有符合条件的流程实例')}
+      <ul class="pager">
+        <li class="previous${answer.page > 1 ? '' : ' disabled'}"><a id="sg-history-prev" href="">上一页</a></li>
+        <li class="next${answer.page < pages ? '' : ' disabled'}"><a id="sg-history-next" href="">下一页</a></li>
+      </ul>`;
+    result.querySelector('#sg-history-prev').addEventListener('click', (event) => {
+      event.preventDefault();
+      if (answer.page > 1) load(answer.page - 1);
+    });
+    result.querySelector('#sg-history-next').addEventListener('click', (event) => {
+      event.preventDefault();
+      if (answer.page < pages) load(answer.page + 1);
+    });
+  }
+
+  node.querySelector('#sg-history-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    criteria = Object.fromEntries(Object.entries({
+      customerNo: field('customer'), process: field('process'), outcome: field('outcome'), district: field('district'),
+      from: field('from'), to: field('to'), pageSize: field('page-size')
+    }).filter(([, v]) => v));
+    load(1);
+  });
+  criteria = { pageSize: field('page-size') };
+  load(1);
+}
+
 function renderDashboard(node) {
   node.innerHTML = `<section id="sg-dashboard" class="sg-page">
     <h3>SupplyGuard 审计</h3>
+    <p><a id="sg-link-history" class="btn btn-default" href="#/supplyguard/history">流程历史查询</a>
+       <a id="sg-link-kpis" class="btn btn-default" href="#/supplyguard/kpis">复电停电指标</a></p>
     <form id="sg-open-customer" class="form-inline" style="margin-bottom: 8px">
       <label for="sg-customer-no">客户停电复电历程</label>
       <input id="sg-customer-no" class="form-control" placeholder="客户编号（10位）" pattern="\\d{10}" required>
@@ -290,6 +390,12 @@ export default [
     pluginPoint: 'cockpit.dashboard',
     priority: 100,
     render: (node) => { addStyle(); renderDashboard(node); }
+  },
+  {
+    id: 'supplyguard.history',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/supplyguard/history' },
+    render: (node, { api }) => { showHistory(node, api); }
   },
   {
     id: 'supplyguard.customerTimeline',

@@ -51,6 +51,67 @@ public final class SupplyGuardCockpitPage {
         return this;
     }
 
+    /** On Cockpit's dashboard, follows SupplyGuard's link to {@code #/supplyguard/history}; waits for its first answer. */
+    public SupplyGuardCockpitPage openHistoryFromDashboard() {
+        browser.open("/camunda/app/cockpit/default/#/dashboard");
+        browser.click(By.id("sg-link-history"));
+        browser.until(d -> d.getCurrentUrl().contains("#/supplyguard/history"));
+        browser.until(d -> historyAnswers() > 0);
+        return this;
+    }
+
+    /** The history search with these criteria (field: customer, district, outcome, process, from, to), a page size; waits for the answer. */
+    public SupplyGuardCockpitPage searchHistory(java.util.Map<String, String> criteria, int pageSize) {
+        for (String field : java.util.List.of("customer", "district", "from", "to")) {
+            browser.typeInto(browser.waitFor(By.id("sg-history-" + field)), criteria.getOrDefault(field, ""));
+        }
+        for (String field : java.util.List.of("outcome", "process")) {
+            new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("sg-history-" + field)))
+                    .selectByValue(criteria.getOrDefault(field, ""));
+        }
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("sg-history-page-size"))).selectByValue(String.valueOf(pageSize));
+        return awaitingHistory(() -> browser.click(By.id("sg-history-search")));
+    }
+
+    /** The next page of the history search; waits for it. */
+    public SupplyGuardCockpitPage nextHistoryPage() {
+        return awaitingHistory(() -> browser.click(By.id("sg-history-next")));
+    }
+
+    private SupplyGuardCockpitPage awaitingHistory(Runnable action) {
+        int before = historyAnswers();
+        action.run();
+        browser.until(d -> historyAnswers() > before);
+        return this;
+    }
+
+    private int historyAnswers() {
+        return browser.driver().findElements(By.id("sg-history-result")).stream().findFirst()
+                .map(e -> Integer.parseInt(e.getDomAttribute("data-seq"))).orElse(0);
+    }
+
+    /** "共 N 条 · 第 p / n 页" of the last answer. */
+    public String historySummary() {
+        return browser.waitFor(By.id("sg-history-summary")).getText();
+    }
+
+    /** The instance ids of the rows shown, in order. */
+    public java.util.List<String> historyInstanceIds() {
+        return browser.driver().findElements(By.cssSelector("#sg-history-results .sg-history-open")).stream()
+                .map(e -> e.getDomAttribute("data-instance-id")).toList();
+    }
+
+    /** The text of the row of one instance. */
+    public String historyRow(String processInstanceId) {
+        return browser.waitFor(By.xpath("//tr[.//a[@data-instance-id='" + processInstanceId + "']]")).getText();
+    }
+
+    /** The texts of one column (1-based) of the rows shown. */
+    public java.util.List<String> historyColumn(int column) {
+        return browser.driver().findElements(By.cssSelector("#sg-history-results tbody tr td:nth-child(" + column + ")")).stream()
+                .map(WebElement::getText).toList();
+    }
+
     /**
      * What the browser would download behind a link of the page (by element id), fetched with the
      * browser's own session cookies.
