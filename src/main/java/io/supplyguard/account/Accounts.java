@@ -1,6 +1,7 @@
 package io.supplyguard.account;
 
 import io.supplyguard.customer.CustomerNotFoundException;
+import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     private final LedgerRows ledgers;
+    private final PaymentRows payments;
 
-    Accounts(LedgerRows ledgers) {
+    Accounts(LedgerRows ledgers, PaymentRows payments) {
         this.ledgers = ledgers;
+        this.payments = payments;
     }
 
     /** @throws CustomerNotFoundException when the customer is not registered */
@@ -28,5 +31,11 @@ public class Accounts {
     @Transactional(propagation = Propagation.MANDATORY)
     public AccountStatus lockForSwitching(String customerNo) {
         return ledgers.lockStatus(customerNo).orElseThrow(() -> new CustomerNotFoundException(customerNo));
+    }
+
+    /** Payments booked since {@code since} (inclusive), by the server's booking time. */
+    @Transactional(readOnly = true)
+    public PaymentsSince paymentsSince(String customerNo, OffsetDateTime since) {
+        return payments.since(customerNo, since);
     }
 }

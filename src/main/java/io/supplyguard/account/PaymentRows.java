@@ -30,6 +30,17 @@ class PaymentRows {
                 .update();
     }
 
+    /** Booking time, not the channel's claimed {@code paid_at}: a backdated payment cannot reach into a disconnection. */
+    PaymentsSince since(String customerNo, OffsetDateTime since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total, MAX(booked_at) AS last_booked_at FROM payment
+                WHERE customer_no = ? AND booked_at >= ?""")
+                .params(customerNo, since)
+                .query((rs, i) -> new PaymentsSince(rs.getInt("n"), rs.getBigDecimal("total"),
+                        rs.getObject("last_booked_at", OffsetDateTime.class)))
+                .single();
+    }
+
     Optional<Stored> find(String paymentId) {
         return jdbc.sql("SELECT * FROM payment WHERE payment_id = ?").param(paymentId)
                 .query((rs, i) -> new Stored(new PaymentResult(

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 class TripConditions {
 
     static final String DECISION_KEY = "disconnection-policy";
+    /** A partial payment postponed the cut (decision {@code payment-stops-cut}): the model plans the execution again. */
+    static final String CUT_POSTPONED = "CUT_POSTPONED";
 
     private final SwitchingRecords records;
     private final DecisionService decisions;
@@ -35,9 +37,12 @@ class TripConditions {
     private final VerifiedContacts contacts;
     private final EmergencyReconnections emergencies;
     private final DisconnectionProperties properties;
+    private final PaymentRule paymentRule;
 
     TripConditions(SwitchingRecords records, DecisionService decisions, IdentityService identity, ExecutionWindow window,
-            VerifiedContacts contacts, EmergencyReconnections emergencies, DisconnectionProperties properties) {
+            VerifiedContacts contacts, EmergencyReconnections emergencies, DisconnectionProperties properties,
+            PaymentRule paymentRule) {
+        this.paymentRule = paymentRule;
         this.records = records;
         this.decisions = decisions;
         this.identity = identity;
@@ -58,6 +63,13 @@ class TripConditions {
         }
         if (!account.owes()) {
             return refuse("PAID_BEFORE_CUT", "no arrears on the ledger");
+        }
+        PaymentRule.Verdict payments = paymentRule.evaluate(c.customerNo(), account, c.startedAt());
+        if (payments.stopsCut()) {
+            return refuse("PAID_BEFORE_CUT", payments.describe() + ": the cut is stopped");
+        }
+        if (payments.postponedUntil() != null && now.isBefore(payments.postponedUntil())) {
+            return refuse(CUT_POSTPONED, payments.describe() + ": the cut is postponed until " + payments.postponedUntil());
         }
         Policy policy = policy(customer, account, now.toLocalDate());
         if (!customer.hasFeeControlAgreement()) {

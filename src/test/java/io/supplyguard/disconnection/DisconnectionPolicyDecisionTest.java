@@ -19,12 +19,16 @@ class DisconnectionPolicyDecisionTest {
 
     static DmnEngine dmn;
     static DmnDecision policy;
+    static DmnDecision paymentRule;
 
     @BeforeAll
     static void parse() throws Exception {
         dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         try (InputStream in = Files.newInputStream(Path.of("processes/disconnection-policy.dmn"))) {
             policy = dmn.parseDecision("disconnection-policy", in);
+        }
+        try (InputStream in = Files.newInputStream(Path.of("processes/disconnection-policy.dmn"))) {
+            paymentRule = dmn.parseDecision("payment-stops-cut", in);
         }
     }
 
@@ -103,5 +107,27 @@ class DisconnectionPolicyDecisionTest {
         assertThat(result.<String>getEntry("path")).isEqualTo("SAFETY_SENSITIVE");
         assertThat(result.<Boolean>getEntry("approvalRequired")).isTrue();
         assertThat(result.<Boolean>getEntry("eligible")).isTrue();
+    }
+
+    static DmnDecisionResultEntries afterPayments(double arrears, double paidSinceStart) {
+        double share = paidSinceStart * 100 / (arrears + paidSinceStart);
+        return dmn.evaluateDecision(paymentRule, Map.of("arrears", arrears, "paidSinceStart", paidSinceStart,
+                "paidShare", share)).getSingleResult();
+    }
+
+    @Test
+    void byDefaultAPartialPaymentDoesNotStopTheCut() {
+        var result = afterPayments(234.50, 1.00); // 1.00 of 235.50
+        assertThat(result.<Boolean>getEntry("stopsCut")).isFalse();
+        assertThat(result.<Integer>getEntry("postponeDays")).isZero();
+        assertThat(result.<String>getEntry("paymentRule")).isEqualTo("ARREARS_REMAIN");
+        assertThat(afterPayments(0.01, 235.49).<Boolean>getEntry("stopsCut")).as("all but a cent").isFalse();
+    }
+
+    @Test
+    void byDefaultOnlyClearingTheArrearsStopsTheCut() {
+        var result = afterPayments(0, 235.50);
+        assertThat(result.<Boolean>getEntry("stopsCut")).isTrue();
+        assertThat(result.<String>getEntry("paymentRule")).isEqualTo("ARREARS_CLEARED");
     }
 }
