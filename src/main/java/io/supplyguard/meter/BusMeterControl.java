@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link MeterControl} over DL/T 645 buses. A switching command checks the meter's own number,
- * reads the status (already there? power guarantee on?), sends control 1CH with a validity
- * deadline of now + window in the business time zone, then polls status word 3 until the
+ * for a trip reads the status (already open? power guarantee on?), sends control 1CH with a
+ * validity deadline of now + window in the business time zone, then polls status word 3 until the
  * intended state shows or the confirmation timeout passes.
  */
 final class BusMeterControl implements MeterControl, MeterCommissioning {
@@ -102,48 +102,60 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
         return new AddressReading(outcome, address.reason(), address.value(), id);
     }
 
+    /**
+     * The fewest transactions a switching command can do with (issue 16): the meter's own number
+     * (never switch a meter the registry does not bind), for a trip the status first (already open,
+     * or a power guarantee that forbids it), the control frame, then the read-back. A close, alarm
+     * or guarantee command on a meter already in state is harmless, so nothing is read before it.
+     */
     private CommandResult switchMeter(Conversation conversation, MeterTarget target, ControlCommand command, SendGuard guard,
                                       long id) {
+        String meterNo = null;
         if (hasText(target.meterNo())) {
             Answer<String> number = readNumber(conversation, target);
             if (!number.ok()) {
                 return failed(number, null, id);
             }
-            if (!matchesRegistry(target, number.value())) {
-                return result(CommandOutcome.WRONG_METER, mismatch(target, number.value()), null, number.value(), null, id);
+            meterNo = number.value();
+            if (!matchesRegistry(target, meterNo)) {
+                return result(CommandOutcome.WRONG_METER, mismatch(target, meterNo), null, meterNo, null, id);
             }
         }
-        Answer<RelayStatus> before = readStatus(conversation, target);
-        if (!before.ok()) {
-            return failed(before, null, id);
-        }
-        if (IntendedState.reached(command, before.value())) {
-            return result(CommandOutcome.ALREADY_IN_STATE, null, before.value(), null, null, id);
-        }
-        if (command == ControlCommand.TRIP && before.value().powerGuarantee()) {
-            return result(CommandOutcome.GUARANTEED, "power guarantee is on; trip not sent", before.value(), null, null, id);
+        RelayStatus before = null;
+        if (command == ControlCommand.TRIP) {
+            Answer<RelayStatus> status = readStatus(conversation, target);
+            if (!status.ok()) {
+                return result(status.failure(), status.reason(), null, meterNo, null, id);
+            }
+            before = status.value();
+            if (IntendedState.reached(command, before)) {
+                return result(CommandOutcome.ALREADY_IN_STATE, null, before, meterNo, null, id);
+            }
+            if (before.powerGuarantee()) {
+                return result(CommandOutcome.GUARANTEED, "power guarantee is on; trip not sent", before, meterNo, null, id);
+            }
         }
         if (IdentityAuthentication.required(target)) {
             Answer<Void> authenticated = cipherMode.authenticate(conversation, target);
             if (!authenticated.ok()) {
-                return failed(authenticated, before.value(), id);
+                return result(authenticated.failure(), authenticated.reason(), before, meterNo, null, id);
             }
         }
         Optional<String> refused = guard.refusal();
         if (refused.isPresent()) {
-            return result(CommandOutcome.REFUSED, refused.get(), before.value(), null, null, id);
+            return result(CommandOutcome.REFUSED, refused.get(), before, meterNo, null, id);
         }
         Answer<byte[]> acknowledged = conversation.askGuarded(Dlt645.control(target.address(), controlRequest(target, command)),
                 "CONTROL_" + command.name(), value -> value, guard);
         if (!acknowledged.ok()) {
-            return failed(acknowledged, before.value(), id);
+            return result(acknowledged.failure(), acknowledged.reason(), before, meterNo, null, id);
         }
-        return confirm(conversation, target, command, before.value(), id);
+        return confirm(conversation, target, command, before, meterNo, id);
     }
 
     /** Polls status word 3 until the intended state shows or the confirmation timeout passes. */
     private CommandResult confirm(Conversation conversation, MeterTarget target, ControlCommand command,
-                                  RelayStatus lastKnown, long id) {
+                                  RelayStatus lastKnown, String meterNo, long id) {
         long deadline = System.nanoTime() + settings.confirmTimeout().toNanos();
         String lastProblem = null;
         while (true) {
@@ -151,7 +163,7 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             if (status.ok()) {
                 lastKnown = status.value();
                 if (IntendedState.reached(command, lastKnown)) {
-                    return result(CommandOutcome.CONFIRMED, null, lastKnown, null, null, id);
+                    return result(CommandOutcome.CONFIRMED, null, lastKnown, meterNo, null, id);
                 }
             } else {
                 lastProblem = status.failure() + ": " + status.reason();
@@ -159,7 +171,7 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             if (System.nanoTime() + settings.confirmPollInterval().toNanos() > deadline) {
                 String reason = "acknowledged, but status word 3 did not show " + command + " within "
                         + settings.confirmTimeout().toMillis() + " ms" + (lastProblem == null ? "" : " (last read: " + lastProblem + ")");
-                return result(CommandOutcome.NOT_CONFIRMED, reason, lastKnown, null, null, id);
+                return result(CommandOutcome.NOT_CONFIRMED, reason, lastKnown, meterNo, null, id);
             }
             Conversation.pause(settings.confirmPollInterval());
         }

@@ -6,11 +6,9 @@ import io.supplyguard.customer.CloseMode;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.MeterView;
 import io.supplyguard.customer.RelayState;
+import io.supplyguard.meter.CommandOutcome;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
-import io.supplyguard.meter.MeterControl;
-import io.supplyguard.meter.MeterTarget;
-import io.supplyguard.meter.Requester;
 import io.supplyguard.switching.SwitchingKernel;
 import io.supplyguard.switching.SwitchingRequest;
 import java.util.Date;
@@ -19,9 +17,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Remote close, idempotent: reads the relay first (already closed: nothing is switched), then
- * direct close or "close allowed" as the meter is configured, confirmed by the driver's
- * read-back. A meter that does not close is a business outcome ({@code remoteClosed = false}
+ * Remote close in three bus transactions: the meter's own number (a meter reporting another
+ * number is not closed: {@code meterCheck = MISMATCH}), direct close or "close allowed" as the
+ * meter is configured, and the driver's read-back. Closing a closed relay is harmless, so nothing
+ * is read before. A meter that does not close is a business outcome ({@code remoteClosed = false}
  * with the reason for the field order); only exceptions become retries and incidents.
  * Used by payment and emergency reconnection ({@code forceDirectClose} in emergencies).
  */
@@ -32,15 +31,12 @@ class RemoteCloseDelegate implements JavaDelegate {
     static final String FORCE_DIRECT_CLOSE = "forceDirectClose";
 
     private final CustomerRegistry registry;
-    private final MeterControl meters;
     private final ReconnectionRecords records;
     private final ReconnectionTimes times;
     private final SwitchingKernel kernel;
 
-    RemoteCloseDelegate(CustomerRegistry registry, MeterControl meters, ReconnectionRecords records, ReconnectionTimes times,
-            SwitchingKernel kernel) {
+    RemoteCloseDelegate(CustomerRegistry registry, ReconnectionRecords records, ReconnectionTimes times, SwitchingKernel kernel) {
         this.registry = registry;
-        this.meters = meters;
         this.kernel = kernel;
         this.records = records;
         this.times = times;
@@ -53,25 +49,24 @@ class RemoteCloseDelegate implements JavaDelegate {
             failed(execution, "NO_BINDING", "档案中无有效户表绑定");
             return;
         }
-        MeterTarget target = meter.target();
-        Requester requester = Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId());
-        CommandResult before = meters.readRelayStatus(target, requester);
-        if (!before.succeeded() || before.status() == null) {
-            failed(execution, before.outcome().name(), "读取继电器状态失败（" + before.outcome() + VerifyMeterIdentityDelegate.describe(before) + "）");
-            return;
-        }
-        if (!before.status().relayOpen()) {
-            registry.recordRelayState(meter.meterNo(), RelayState.CLOSED);
-            restored(execution, "ALREADY_CLOSED", "ALREADY_CLOSED");
-            return;
-        }
         boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter.closeMode() != CloseMode.CLOSE_ALLOWED;
         CommandResult close = kernel.execute(SwitchingRequest.of(execution,
                 direct ? ControlCommand.DIRECT_CLOSE : ControlCommand.CLOSE_ALLOWED)).asResult();
+        if (close.outcome() == CommandOutcome.WRONG_METER) {
+            execution.setVariable(METER_CHECK, "MISMATCH");
+            failed(execution, close.outcome().name(), "表号不符：表计返回 " + close.meterNo() + "，档案为 " + meter.meterNo()
+                    + "，禁止远程合闸");
+            return;
+        }
         if (!close.succeeded()) {
+            if (close.meterNo() == null) {
+                // the number read, the close's first frame, got no answer: nothing was switched
+                execution.setVariable(METER_CHECK, "UNREADABLE");
+            }
             failed(execution, close.outcome().name(), "远程合闸失败（" + close.outcome() + VerifyMeterIdentityDelegate.describe(close) + "）");
             return;
         }
+        execution.setVariable(METER_CHECK, "MATCH");
         // "close allowed" leaves the relay open until the customer presses the button
         if (close.status() == null || !close.status().relayOpen()) {
             registry.recordRelayState(meter.meterNo(), RelayState.CLOSED);

@@ -5,26 +5,26 @@ import static io.supplyguard.reconnection.PaymentReconnectionVariables.*;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView;
 import io.supplyguard.meter.CommandResult;
-import io.supplyguard.meter.MeterControl;
-import io.supplyguard.meter.Requester;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * No wrong reconnection (P4): the customer has an active binding and the meter at the bound
- * address reports the bound meter number. Writes {@code meterCheck} (MATCH, MISMATCH, NO_BINDING,
- * UNREADABLE) and, when not MATCH, the reason for the field order.
+ * No wrong reconnection (P4), first half: the customer has an active binding in the registry.
+ * The second half — the meter at the bound address reports the bound meter number — is the first
+ * frame of the close itself ({@link RemoteCloseDelegate}), read immediately before the control
+ * frame instead of once more here (issue 16: a reconnection costs three bus transactions).
+ * Writes {@code meterCheck} BOUND or NO_BINDING (then the reason for the field order).
  */
 @Component("verifyMeterIdentity")
 class VerifyMeterIdentityDelegate implements JavaDelegate {
 
-    private final CustomerRegistry registry;
-    private final MeterControl meters;
+    static final String BOUND = "BOUND";
 
-    VerifyMeterIdentityDelegate(CustomerRegistry registry, MeterControl meters) {
+    private final CustomerRegistry registry;
+
+    VerifyMeterIdentityDelegate(CustomerRegistry registry) {
         this.registry = registry;
-        this.meters = meters;
     }
 
     @Override
@@ -35,21 +35,9 @@ class VerifyMeterIdentityDelegate implements JavaDelegate {
             execution.setVariable(FIELD_ORDER_REASON, "档案中无有效户表绑定，需现场核实表计");
             return;
         }
-        String meterNo = customer.meter().meterNo();
-        execution.setVariable(METER_NO, meterNo);
+        execution.setVariable(METER_NO, customer.meter().meterNo());
         execution.setVariable(CLOSE_MODE, customer.meter().closeMode().name());
-        CommandResult read = meters.readMeterNumber(customer.meter().target(),
-                Requester.process(execution.getProcessInstanceId(), execution.getCurrentActivityId()));
-        if (read.succeeded() && meterNo.equals(read.meterNo())) {
-            execution.setVariable(METER_CHECK, "MATCH");
-        } else if (read.succeeded() || read.outcome() == io.supplyguard.meter.CommandOutcome.WRONG_METER) {
-            execution.setVariable(METER_CHECK, "MISMATCH");
-            execution.setVariable(FIELD_ORDER_REASON,
-                    "表号不符：表计返回 " + read.meterNo() + "，档案为 " + meterNo + "，禁止远程合闸");
-        } else {
-            execution.setVariable(METER_CHECK, "UNREADABLE");
-            execution.setVariable(FIELD_ORDER_REASON, "读取表号失败（" + read.outcome() + describe(read) + "），无法远程复电");
-        }
+        execution.setVariable(METER_CHECK, BOUND);
     }
 
     static String describe(CommandResult result) {

@@ -198,7 +198,9 @@ final class PackagedJar implements AutoCloseable {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            // read once: the table changes while other processes open and close sockets
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] columns = line.trim().split("\\s+");
                 // columns: sl local_address rem_address st ... inode (10th); st 0A = LISTEN
                 if (columns.length > 9 && "0A".equals(columns[3]) && inodes.contains(columns[9])) {

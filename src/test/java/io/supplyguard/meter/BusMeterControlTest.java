@@ -124,7 +124,35 @@ class BusMeterControlTest {
         assertThat(control.alarmOff(target(A), PROCESS).status().preTripAlarm()).isFalse();
         assertThat(control.powerGuaranteeOn(target(A), PROCESS).status().powerGuarantee()).isTrue();
         assertThat(control.powerGuaranteeOff(target(A), PROCESS).status().powerGuarantee()).isFalse();
-        assertThat(control.alarmOff(target(A), PROCESS).outcome()).isEqualTo(CommandOutcome.ALREADY_IN_STATE);
+        // switching off what is off is harmless: sent and confirmed, no status read before it
+        CommandResult again = control.alarmOff(target(A), PROCESS);
+        assertThat(again.outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        assertThat(bus.audit.find(again.auditId()).frames()).extracting(f -> f.step())
+                .containsExactly("READ_METER_NUMBER", "CONTROL_ALARM_OFF", "READ_STATUS");
+    }
+
+    @Test
+    void aReconnectionCostsThreeBusTransactionsNumberCloseReadBack() {
+        bus.simulation.install("bus-1", A, A, false);
+        bus.simulation.forceRelay("bus-1", A, true);
+
+        CommandResult result = control.directClose(target(A), PROCESS);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        assertThat(result.meterNo()).isEqualTo(A);
+        assertThat(bus.audit.find(result.auditId()).frames()).extracting(f -> f.step())
+                .containsExactly("READ_METER_NUMBER", "CONTROL_DIRECT_CLOSE", "READ_STATUS");
+    }
+
+    @Test
+    void aTripReadsTheStatusFirstBecauseAGuaranteeOrAnOpenRelayDecidesIt() {
+        bus.simulation.install("bus-1", A, A, false);
+
+        CommandResult trip = control.trip(target(A), PROCESS);
+
+        assertThat(bus.audit.find(trip.auditId()).frames()).extracting(f -> f.step())
+                .containsExactly("READ_METER_NUMBER", "READ_STATUS", "CONTROL_TRIP", "READ_STATUS");
+        assertThat(control.trip(target(A), PROCESS).outcome()).isEqualTo(CommandOutcome.ALREADY_IN_STATE);
     }
 
     @Test

@@ -48,9 +48,11 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
         pay(c, "128.50", "0.00");
 
         ProcessInstance pi = reconnectionOf(c);
-        assertThat(pi).isStarted().isWaitingAt(TASK_VERIFY_METER_IDENTITY)
+        assertThat(pi).isStarted().hasPassed(TASK_VERIFY_METER_IDENTITY).isWaitingAt(TASK_REMOTE_CLOSE)
                 .variables().containsEntry(TRIGGER, "PAYMENT").containsEntry(METER_NO, c.meterNo())
                 .containsEntry(DISTRICT, c.district()).containsEntry(CLOSE_MODE, "DIRECT_CLOSE");
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_REMOTE_CLOSE).singleResult()
+                .getPriority()).as("reconnection jobs are acquired ahead of cut jobs (priority 10)").isEqualTo(100L);
         assertThat(runtime.getVariable(pi.getId(), OVERNIGHT_DEADLINE))
                 .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-30T22:00:00+08:00").toInstant()));
 
@@ -150,7 +152,7 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
         later(Duration.ofMinutes(31));
         management.executeJob(sla.getId());
 
-        assertThat(pi).isWaitingAt(TASK_SUPERVISE_RECONNECTION, TASK_VERIFY_METER_IDENTITY);
+        assertThat(pi).isWaitingAt(TASK_SUPERVISE_RECONNECTION, TASK_REMOTE_CLOSE);
         Task supervision = task(TASK_SUPERVISE_RECONNECTION, pi);
         assertThat(supervision).hasCandidateGroup("reconnection-desk").hasFormKey(null);
         assertThat(supervision.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2026-11-30T22:00:00+08:00").toInstant()));
@@ -270,8 +272,9 @@ class PaymentReconnectionProcessTest extends ReconnectionTestSupport {
         ProcessInstance pi = reconnectionOf(c);
         executeDueJobs(pi.getId());
 
-        assertThat(pi).isWaitingAt(TASK_FIELD_RECONNECTION).hasNotPassed(TASK_REMOTE_CLOSE)
-                .variables().containsEntry(METER_CHECK, "MISMATCH");
+        // the close's first frame reads the number; no control frame follows it
+        assertThat(pi).isWaitingAt(TASK_FIELD_RECONNECTION).variables().containsEntry(METER_CHECK, "MISMATCH")
+                .containsEntry(REMOTE_CLOSE_OUTCOME, "WRONG_METER");
         assertThat((String) runtime.getVariable(pi.getId(), FIELD_ORDER_REASON)).contains("表号不符");
         assertThat(meterOpen(c)).as("no wrong reconnection").isTrue();
     }
