@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +84,7 @@ class PaymentStopsCutProcessTest {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
 
-    String designerDeployment;
+    final List<String> designerDeployments = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -92,9 +95,8 @@ class PaymentStopsCutProcessTest {
     @AfterEach
     void tearDown() {
         runtime.createProcessInstanceQuery().list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
-        if (designerDeployment != null) {
-            repository.deleteDeployment(designerDeployment, true); // back to the shipped table for the other tests
-        }
+        // back to the shipped table for the other tests
+        designerDeployments.forEach(id -> repository.deleteDeployment(id, true));
         ClockUtil.reset();
     }
 
@@ -184,20 +186,32 @@ class PaymentStopsCutProcessTest {
         fixture.awaitEvents();
     }
 
-    /** As a designer deploys it from Camunda Modeler: the shipped file with rules before the defaults. */
+    /**
+     * As a designer deploys it (the shipped file with rules before the defaults) and a leader
+     * releases it: a new version of the payment rule is a core model (issue 15, rule 4).
+     */
     private void deployDesignerRules() throws Exception {
         String shipped = Files.readString(Path.of("processes/disconnection-policy.dmn"));
         String anchor = "      <rule id=\"Rule_Payment_Cleared\">";
         assertThat(shipped).contains(anchor);
-        designerDeployment = repository.createDeployment().name("designer: payment threshold and postponement")
+        String held = repository.createDeployment().name("designer: payment threshold and postponement")
                 .addString("disconnection-policy.dmn", shipped.replace(anchor, DESIGNER_RULES + anchor)).deploy().getId();
+        designerDeployments.add(held);
+        Task release = tasks.createTaskQuery().processDefinitionKey("model-release").taskDefinitionKey("Task_ApproveRelease")
+                .singleResult();
+        DisconnectionFixture.completeAsCandidate(identity, tasks, release.getId(),
+                Map.of("releaseDecision", "APPROVED", "releaseReason", "缴费门槛与延期已核对"));
+        String released = repository.createDecisionDefinitionQuery().decisionDefinitionKey("payment-stops-cut").latestVersion()
+                .singleResult().getDeploymentId();
+        assertThat(released).as("the designer's version released").isNotEqualTo(held);
+        designerDeployments.add(released);
     }
 
     private boolean relayOpen(TestCustomer c) {
         return meters.status(DisconnectionFixture.BUS, c.address()).relayOpen();
     }
 
-    private java.util.List<String> refusals(ProcessInstance pi) {
+    private List<String> refusals(ProcessInstance pi) {
         return jdbc.sql("SELECT reason_code FROM switching_decision WHERE process_instance_id = ? AND NOT allowed ORDER BY id")
                 .param(pi.getId()).query(String.class).list();
     }
