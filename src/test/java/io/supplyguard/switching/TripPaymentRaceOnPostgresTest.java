@@ -156,7 +156,7 @@ class TripPaymentRaceOnPostgresTest {
                 }
             }
             firing.shutdown();
-            assertThat(firing.awaitTermination(60, TimeUnit.SECONDS)).as("every notice and payment fired").isTrue();
+            assertThat(firing.awaitTermination(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("every notice and payment fired").isTrue();
         } finally {
             firing.shutdownNow();
         }
