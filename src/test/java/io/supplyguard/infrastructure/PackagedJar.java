@@ -82,6 +82,7 @@ final class PackagedJar implements AutoCloseable {
         List<String> simulatorArguments = new ArrayList<>(List.of("simulator", "--tcp-listen", "127.0.0.1:0",
                 "--frame-log", frameLog.toString()));
         simulatorArguments.addAll(arguments);
+        Files.deleteIfExists(log); // the port is read from this run's own output
         Process process = new ProcessBuilder(javaJar("-Xmx256m", simulatorArguments)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Pattern listening = Pattern.compile("on tcp 127\\.0\\.0\\.1:(\\d+)");
