@@ -2,6 +2,7 @@ package io.supplyguard.disconnection;
 
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
+import io.supplyguard.meter.CommandOutcome;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
@@ -41,6 +42,14 @@ class RemoteTrip extends SwitchingStep {
             return;
         }
         CommandResult result = outcome.result();
+        if (result.outcome() == CommandOutcome.GUARANTEED) {
+            // the meter's own power guarantee, read right before the trip: no cut, as for the registry's
+            execution.setVariable(TRIP_OUTCOME, REFUSED);
+            execution.setVariable(TRIP_REASON, "POWER_GUARANTEED: " + result.reason());
+            execution.setVariable(VERIFICATION, "POWER_GUARANTEED");
+            execution.setVariable(VERIFICATION_DETAIL, "the meter reports power guarantee on");
+            return;
+        }
         execution.setVariable(TRIP_OUTCOME, result.outcome().name());
         execution.setVariable(TRIP_REASON, result.reason() != null ? result.reason() : "");
         if (result.auditId() != null) {

@@ -89,6 +89,11 @@ class SwitchingQueueTest {
 
         assertThat(meters.tripFramesReceived(DisconnectionFixture.BUS, c.address())).isOne();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).as("ended DISCONNECTED").isZero();
+        assertThat(jdbc.sql("""
+                SELECT f.step FROM meter_command_frame f JOIN meter_command m ON m.id = f.command_id
+                WHERE m.process_instance_id = ? ORDER BY f.id""").param(pi).query(String.class).list())
+                .as("the whole disconnection on the bus: no read done twice")
+                .containsExactly("READ_METER_NUMBER", "READ_STATUS", "CONTROL_TRIP", "READ_STATUS");
     }
 
     @Test
