@@ -10,6 +10,7 @@ import io.supplyguard.customer.CustomerNotFoundException;
 import io.supplyguard.identity.Roles;
 import io.supplyguard.infrastructure.web.ApiProblems;
 import io.supplyguard.infrastructure.web.FieldError;
+import io.supplyguard.reconnection.ReconnectionKpis;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -97,6 +98,30 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
         }
     }
 
+    /** {@code #/supplyguard/kpis}: exactly {@code GET /api/kpis} (the same service), for the same roles. */
+    @GET
+    @Path("{engineName}/kpis")
+    public Response kpis(@PathParam("engineName") String engineName, @QueryParam("from") String from,
+                         @QueryParam("to") String to) {
+        return customerHistory(engineName, "", () -> {
+            List<FieldError> errors = new ArrayList<>();
+            LocalDate fromDay = requiredDay("from", from, errors);
+            LocalDate toDay = requiredDay("to", to, errors);
+            if (errors.isEmpty()) {
+                errors.addAll(ReconnectionKpis.periodProblems(fromDay, toDay));
+            }
+            return errors.isEmpty() ? json(bean(ReconnectionKpis.class).forDays(fromDay, toDay)) : invalid(errors);
+        });
+    }
+
+    private static LocalDate requiredDay(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "NotNull", "a day YYYY-MM-DD"));
+            return null;
+        }
+        return day(field, value, errors);
+    }
+
     private static LocalDate day(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
@@ -159,7 +184,7 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
         var user = bean(IdentityService.class).getCurrentAuthentication();
         if (user == null || user.getGroupIds() == null
                 || user.getGroupIds().stream().noneMatch(Roles.READERS_OF_CUSTOMER_HISTORY::contains)) {
-            return problem(Response.Status.FORBIDDEN, "your role may not read customer timelines");
+            return problem(Response.Status.FORBIDDEN, "your role may not read customer timelines and KPIs");
         }
         try {
             return answer.get();

@@ -10,10 +10,16 @@ import org.springframework.stereotype.Component;
  * End-event listener of the disconnection models: every instance ends with a recorded outcome
  * (P10), recorded once; the main flow's outcome ends are terminate end events, so nothing of the
  * instance (a pending termination approval, a contact check after a bounced SMS) outlives it.
- * E.g. {@code ${outcomes.record(execution, 'PAID_BEFORE_CUT', 'verificationDetail')}}.
+ * The outcome is also written to {@code disconnection_outcome} for the KPIs. E.g. {@code ${outcomes.record(execution, 'PAID_BEFORE_CUT', 'verificationDetail')}}.
  */
 @Component("outcomes")
 public class Outcomes {
+
+    private final DisconnectionOutcomeCounts records;
+
+    Outcomes(DisconnectionOutcomeCounts records) {
+        this.records = records;
+    }
 
     public void record(DelegateExecution execution, String outcome, String reasonVariable) {
         if (execution.getProcessInstance().getVariable(OUTCOME) != null) {
@@ -22,5 +28,7 @@ public class Outcomes {
         execution.getProcessInstance().setVariable(OUTCOME, outcome);
         Object reason = reasonVariable != null ? execution.getVariable(reasonVariable) : null;
         execution.getProcessInstance().setVariable(OUTCOME_REASON, reason != null ? reason.toString() : "");
+        // the KPIs count our own record, written in the transaction that ends the instance
+        records.record(execution.getProcessInstanceId(), execution.getProcessInstance().getProcessBusinessKey(), outcome);
     }
 }

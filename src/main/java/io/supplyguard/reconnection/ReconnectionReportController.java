@@ -37,16 +37,14 @@ class ReconnectionReportController {
         return new DisconnectedWithoutArrearsReport(times.now(), customers.size(), customers);
     }
 
-    /** {@code from} and {@code to} are business days (Asia/Shanghai), both included. */
+    /** {@code from} and {@code to} are business days (Asia/Shanghai), both included; with the figures of each day. */
     @GetMapping("/api/kpis")
     ResponseEntity<?> kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        if (from.isAfter(to)) {
-            return ResponseEntity.badRequest().body(ApiProblems.invalid(
-                    List.of(new FieldError("from", "Order", "must not be after to"))));
+        List<FieldError> errors = ReconnectionKpis.periodProblems(from, to);
+        if (!errors.isEmpty()) {
+            return ResponseEntity.badRequest().body(ApiProblems.invalid(errors));
         }
-        var zone = times.clock().getZone();
-        return ResponseEntity.ok(kpis.between(from.atStartOfDay(zone).toOffsetDateTime(),
-                to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()));
+        return ResponseEntity.ok(kpis.forDays(from, to));
     }
 }

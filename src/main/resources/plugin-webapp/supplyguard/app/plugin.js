@@ -46,6 +46,10 @@ const STYLE = `
 .sg-ran:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #d6ecd2 !important; stroke: #52b415 !important; }
 .sg-running:not(.djs-connection) .djs-visual > :nth-child(1) { fill: #fde9c7 !important; stroke: #f0ad4e !important; stroke-width: 3px !important; }
 .sg-page .sg-search .form-control { margin: 0 4px 6px 0; }
+.sg-chart { margin: 18px 0; }
+.sg-chart figcaption { margin-bottom: 4px; }
+.sg-legend { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 10px; }
+.sg-outcomes th { width: 12em; font-weight: normal; }
 .sg-badge { background: #52b415; color: #fff; border-radius: 9px; padding: 0 6px; font-size: 11px; white-space: nowrap; }
 `;
 
@@ -357,6 +361,161 @@ function showHistory(node, api) {
   load(1);
 }
 
+
+// #/supplyguard/kpis: the figures of GET /api/kpis (the plugin resource calls the same service),
+// drawn as SVG by the plugin itself (no chart library, nothing from a CDN).
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#17becf', '#7f7f7f', '#bcbd22', '#e377c2'];
+
+function businessToday() {
+  // the business day in Asia/Shanghai, whatever the browser's zone
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+function shiftDay(day, by) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + by);
+  return d.toISOString().substring(0, 10);
+}
+
+function seconds(value) {
+  if (value == null) return '—';
+  return value < 120 ? `${value} 秒` : `${value} 秒（${(value / 60).toFixed(1)} 分钟）`;
+}
+
+function percent(value) {
+  return value == null ? '—' : `${(value * 100).toFixed(1)}%`;
+}
+
+function svg(tag, attributes, text) {
+  const element = document.createElementNS(SVG_NS, tag);
+  Object.entries(attributes).forEach(([k, v]) => element.setAttribute(k, String(v)));
+  if (text != null) element.textContent = text;
+  return element;
+}
+
+// One chart: days on the x axis, one or more series as bars (grouped) or lines; each mark carries
+// data-series, data-day and data-value (the number of /api/kpis) for whoever checks the drawing.
+function chart(id, title, days, series, { kind = 'bar', format = (v) => String(v) } = {}) {
+  const width = 760; const height = 220; const left = 56; const bottom = 40; const top = 16;
+  const plotWidth = width - left - 10; const plotHeight = height - top - bottom;
+  const values = series.flatMap((s) => s.values).filter((v) => v != null);
+  const max = Math.max(1, ...values);
+  const figure = document.createElement('figure');
+  figure.className = 'sg-chart';
+  figure.innerHTML = `<figcaption><b>${escapeHtml(title)}</b> ${series.map((s, i) =>
+    `<span class="sg-legend" style="background:${COLORS[i]}"></span>${escapeHtml(s.label)}`).join(' ')}</figcaption>`;
+  const root = svg('svg', { id, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
+  for (let i = 0; i <= 4; i++) {
+    const y = top + plotHeight - (plotHeight * i) / 4;
+    root.appendChild(svg('line', { x1: left, x2: width - 10, y1: y, y2: y, stroke: '#e5e5e5' }));
+    root.appendChild(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#666' }, format(Math.round((max * i) / 4 * 100) / 100)));
+  }
+  const slot = plotWidth / Math.max(1, days.length);
+  const barWidth = Math.max(1, (slot * 0.8) / series.length);
+  const x = (d) => left + slot * d + slot / 2;
+  const y = (v) => top + plotHeight - (plotHeight * v) / max;
+  series.forEach((s, si) => {
+    if (kind === 'line') {
+      const points = s.values.map((v, d) => (v == null ? null : `${x(d)},${y(v)}`)).filter(Boolean);
+      if (points.length > 1) root.appendChild(svg('polyline', { points: points.join(' '), fill: 'none', stroke: COLORS[si], 'stroke-width': 2 }));
+    }
+    s.values.forEach((v, d) => {
+      const mark = kind === 'line'
+        ? svg('circle', { cx: x(d), cy: y(v ?? 0), r: v == null ? 0 : 3, fill: COLORS[si] })
+        : svg('rect', { x: x(d) - (slot * 0.4) + si * barWidth, y: y(v ?? 0), width: barWidth, height: Math.max(0, top + plotHeight - y(v ?? 0)), fill: COLORS[si] });
+      mark.setAttribute('class', 'sg-mark');
+      mark.setAttribute('data-series', s.key);
+      mark.setAttribute('data-day', days[d]);
+      mark.setAttribute('data-value', v == null ? '' : String(v));
+      mark.appendChild(svg('title', {}, `${days[d]} ${s.label}：${v == null ? '无' : format(v)}`));
+      root.appendChild(mark);
+    });
+  });
+  const labelEvery = Math.ceil(days.length / 10);
+  days.forEach((day, d) => {
+    if (d % labelEvery === 0) {
+      root.appendChild(svg('text', { x: x(d), y: height - bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#666' }, day.substring(5)));
+    }
+  });
+  figure.appendChild(root);
+  return figure;
+}
+
+function outcomeChart(totals) {
+  const entries = Object.entries(totals.disconnectionsByOutcome || {});
+  if (!entries.length) return '<p id="sg-kpi-outcomes" class="text-muted">本期没有结束的欠费停电流程</p>';
+  const max = Math.max(...entries.map(([, n]) => n));
+  return `<table id="sg-kpi-outcomes" class="table table-condensed sg-outcomes"><tbody>${entries.map(([code, n], i) => `
+    <tr data-outcome="${escapeHtml(code)}" data-value="${n}"><th>${escapeHtml(OUTCOMES[code] || code)}</th>
+      <td><svg width="420" height="16" role="img"><rect width="${Math.max(2, (400 * n) / max)}" height="14" fill="${COLORS[i % COLORS.length]}"></rect></svg> ${n}</td></tr>`).join('')}
+  </tbody></table>`;
+}
+
+function renderKpis(result, answer) {
+  const days = answer.days.map((d) => d.from.substring(0, 10));
+  const t = answer;
+  const protectedCut = t.protectedCustomersCut;
+  result.innerHTML = `
+    <table id="sg-kpi-totals" class="table table-bordered table-condensed sg-facts"><tbody>
+      <tr><th>缴费笔数 / 结清欠费</th><td>${t.payments} / ${t.paymentsClearingArrears}</td></tr>
+      <tr><th>缴费复电 / 应急复电</th><td>${t.reconnections} / ${t.emergencyReconnections}</td></tr>
+      <tr><th>复电时长中位数 (p50)</th><td id="sg-kpi-p50" data-value="${t.medianSecondsToRestore ?? ''}">${seconds(t.medianSecondsToRestore)}</td></tr>
+      <tr><th>复电时长 p95</th><td id="sg-kpi-p95" data-value="${t.p95SecondsToRestore ?? ''}">${seconds(t.p95SecondsToRestore)}</td></tr>
+      <tr><th>复电过夜</th><td id="sg-kpi-overnight" data-value="${t.overnightBreaches}">${t.overnightBreaches}</td></tr>
+      <tr><th>远程合闸失败率</th><td id="sg-kpi-failure-rate" data-value="${t.remoteCommandFailureRate ?? ''}">${percent(t.remoteCommandFailureRate)}（${t.remoteCommandFailures} / ${t.remoteCommands}）</td></tr>
+      <tr><th>现场工单 开 / 关</th><td>${t.fieldOrdersOpened} / ${t.fieldOrdersClosed}</td></tr>
+      <tr><th>受保护客户被停电</th><td id="sg-kpi-protected" data-value="${protectedCut}">
+        ${protectedCut === 0 ? '<span class="label label-success">0（应始终为 0）</span>' : `<span class="label label-danger">${protectedCut}：必须为 0，请立即核查</span>`}</td></tr>
+    </tbody></table>
+    <div id="sg-kpi-charts"></div>
+    <h3>停电结果分布（本期结束的欠费停电流程）</h3>
+    ${outcomeChart(t)}`;
+  const charts = result.querySelector('#sg-kpi-charts');
+  const series = (key, label, pick = (d) => d[key]) => ({ key, label, values: answer.days.map(pick) });
+  charts.appendChild(chart('sg-chart-restore', '复电时长（秒，按日）', days,
+    [series('p50', '中位数 p50', (d) => d.medianSecondsToRestore), series('p95', 'p95', (d) => d.p95SecondsToRestore)], { kind: 'line' }));
+  charts.appendChild(chart('sg-chart-overnight', '复电过夜（件，按日）', days, [series('overnightBreaches', '过夜')]));
+  charts.appendChild(chart('sg-chart-failure-rate', '远程合闸失败率（按日）', days,
+    [series('remoteCommandFailureRate', '失败率')], { format: percent }));
+  charts.appendChild(chart('sg-chart-field-orders', '现场复电工单（件，按日）', days,
+    [series('fieldOrdersOpened', '新开'), series('fieldOrdersClosed', '关闭')]));
+  charts.appendChild(chart('sg-chart-protected', '受保护客户被停电（件，按日，应始终为 0）', days, [series('protectedCustomersCut', '被停电')]));
+  charts.appendChild(chart('sg-chart-outcomes', '欠费停电流程结束（件，按日，按结果）', days,
+    Object.keys(t.disconnectionsByOutcome || {}).map((code) =>
+      series(code, OUTCOMES[code] || code, (d) => (d.disconnectionsByOutcome || {})[code] || 0))));
+}
+
+function showKpis(node, api) {
+  addStyle();
+  const today = businessToday();
+  node.innerHTML = `<div class="sg-page">
+    <h2>复电停电指标 <small>与 /api/kpis 同一口径（营业日，北京时间）</small></h2>
+    <form id="sg-kpi-form" class="form-inline sg-search">
+      <label for="sg-kpi-from">起</label> <input id="sg-kpi-from" class="form-control" value="${shiftDay(today, -29)}" pattern="\\d{4}-\\d{2}-\\d{2}" required>
+      <label for="sg-kpi-to">止</label> <input id="sg-kpi-to" class="form-control" value="${today}" pattern="\\d{4}-\\d{2}-\\d{2}" required>
+      <button id="sg-kpi-show" type="submit" class="btn btn-primary">显示</button>
+    </form>
+    <div id="sg-kpi-result" data-seq="0"></div>
+  </div>`;
+  const result = node.querySelector('#sg-kpi-result');
+  let seq = 0;
+  async function load() {
+    const params = new URLSearchParams({ from: node.querySelector('#sg-kpi-from').value.trim(), to: node.querySelector('#sg-kpi-to').value.trim() });
+    const response = await fetch(`${PLUGIN_API(api)}/kpis?${params}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => null);
+    seq += 1;
+    if (response.ok) {
+      renderKpis(result, body);
+    } else {
+      result.innerHTML = `<div id="sg-kpi-error" class="alert alert-danger">${response.status === 403 ? '您的角色无权查看指标。' : escapeHtml(problemText(body))}（${response.status}）</div>`;
+    }
+    result.setAttribute('data-seq', String(seq));
+  }
+  node.querySelector('#sg-kpi-form').addEventListener('submit', (event) => { event.preventDefault(); load(); });
+  load();
+}
+
 function renderDashboard(node) {
   node.innerHTML = `<section id="sg-dashboard" class="sg-page">
     <h3>SupplyGuard 审计</h3>
@@ -396,6 +555,12 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: { path: '/supplyguard/history' },
     render: (node, { api }) => { showHistory(node, api); }
+  },
+  {
+    id: 'supplyguard.kpis',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/supplyguard/kpis' },
+    render: (node, { api }) => { showKpis(node, api); }
   },
   {
     id: 'supplyguard.customerTimeline',

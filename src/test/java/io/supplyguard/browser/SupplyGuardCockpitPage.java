@@ -60,6 +60,38 @@ public final class SupplyGuardCockpitPage {
         return this;
     }
 
+    /** On Cockpit's dashboard, follows SupplyGuard's link to {@code #/supplyguard/kpis}, then shows the period. */
+    public SupplyGuardCockpitPage openKpisFromDashboard(String from, String to) {
+        browser.open("/camunda/app/cockpit/default/#/dashboard");
+        browser.click(By.id("sg-link-kpis"));
+        browser.until(d -> d.getCurrentUrl().contains("#/supplyguard/kpis"));
+        browser.until(d -> answers("sg-kpi-result") > 0);
+        browser.typeInto(browser.waitFor(By.id("sg-kpi-from")), from);
+        browser.typeInto(browser.waitFor(By.id("sg-kpi-to")), to);
+        int before = answers("sg-kpi-result");
+        browser.click(By.id("sg-kpi-show"));
+        browser.until(d -> answers("sg-kpi-result") > before);
+        return this;
+    }
+
+    /** The raw figure behind a KPI cell (p50, p95, overnight, failure-rate, protected); empty when none. */
+    public String kpi(String name) {
+        return browser.waitFor(By.id("sg-kpi-" + name)).getDomAttribute("data-value");
+    }
+
+    /** The text shown in a KPI cell. */
+    public String kpiText(String name) {
+        return browser.waitFor(By.id("sg-kpi-" + name)).getText();
+    }
+
+    /** The values drawn in one chart for one series, by day (empty string: nothing that day). */
+    public java.util.Map<String, String> chartValues(String chartId, String series) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        browser.driver().findElements(By.cssSelector("#" + chartId + " .sg-mark[data-series='" + series + "']"))
+                .forEach(m -> values.put(m.getDomAttribute("data-day"), m.getDomAttribute("data-value")));
+        return values;
+    }
+
     /** The history search with these criteria (field: customer, district, outcome, process, from, to), a page size; waits for the answer. */
     public SupplyGuardCockpitPage searchHistory(java.util.Map<String, String> criteria, int pageSize) {
         for (String field : java.util.List.of("customer", "district", "from", "to")) {
@@ -86,7 +118,12 @@ public final class SupplyGuardCockpitPage {
     }
 
     private int historyAnswers() {
-        return browser.driver().findElements(By.id("sg-history-result")).stream().findFirst()
+        return answers("sg-history-result");
+    }
+
+    /** How many answers a result area has shown (its data-seq). */
+    private int answers(String resultId) {
+        return browser.driver().findElements(By.id(resultId)).stream().findFirst()
                 .map(e -> Integer.parseInt(e.getDomAttribute("data-seq"))).orElse(0);
     }
 

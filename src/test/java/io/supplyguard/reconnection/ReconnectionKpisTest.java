@@ -106,9 +106,39 @@ class ReconnectionKpisTest extends ReconnectionTestSupport {
         assertThat(k.at("/p95SecondsToRestore").asLong()).isEqualTo(3600);
         assertThat(k.at("/overnightBreaches").asLong()).isEqualTo(2);
         assertThat(k.at("/remoteCommandFailures").asLong()).isEqualTo(3);
+        assertThat(k.at("/remoteCommands").asLong()).as("every reconnection with a remote outcome, February's outside").isEqualTo(7);
+        assertThat(k.at("/remoteCommandFailureRate").asDouble()).isEqualTo(3.0 / 7);
         assertThat(k.at("/fieldOrdersOpened").asLong()).isEqualTo(3);
         assertThat(k.at("/fieldOrdersClosed").asLong()).isEqualTo(1);
         assertThat(k.at("/protectedCustomersCut").asLong()).as("must be 0 in real life; the constructed history has one").isEqualTo(1);
+    }
+
+    @Test
+    void eachDayOfThePeriodIsTheSameComputationForThatDay() throws Exception {
+        JsonNode k = kpis("2025-03-01", "2025-03-31");
+        assertThat(k.at("/days")).hasSize(31);
+        JsonNode eighth = k.at("/days/7");
+        assertThat(eighth.at("/from").asText()).startsWith("2025-03-08T00:00");
+        JsonNode alone = kpis("2025-03-08", "2025-03-08");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) alone).remove("days");
+        assertThat(eighth).isEqualTo(alone);
+        long restored = 0;
+        for (JsonNode day : k.at("/days")) {
+            restored += day.at("/reconnections").asLong();
+        }
+        assertThat(restored).isEqualTo(k.at("/reconnections").asLong());
+    }
+
+    @Test
+    void disconnectionsAreCountedByTheirRecordedOutcome() throws Exception {
+        for (String outcome : new String[] {"DISCONNECTED", "DISCONNECTED", "PAID"}) {
+            jdbc.sql("INSERT INTO disconnection_outcome (process_instance_id, customer_no, outcome, recorded_at) VALUES (?, ?, ?, ?)")
+                    .params("kpi-outcome-" + System.nanoTime(), "3800000001", outcome, t("2023-05-10T10:00:00+08:00")).update();
+        }
+        JsonNode k = kpis("2023-05-10", "2023-05-10");
+        assertThat(k.at("/disconnectionsByOutcome/DISCONNECTED").asLong()).isEqualTo(2);
+        assertThat(k.at("/disconnectionsByOutcome/PAID").asLong()).isEqualTo(1);
+        assertThat(kpis("2023-05-11", "2023-05-11").at("/disconnectionsByOutcome").isEmpty()).isTrue();
     }
 
     @Test
@@ -131,6 +161,9 @@ class ReconnectionKpisTest extends ReconnectionTestSupport {
         assertThat(json.readTree(reversed.getContentAsString()).at("/errors/0/field").asText()).isEqualTo("from");
 
         assertThat(mvc.perform(get("/api/kpis").param("from", "2025-03-01")).andReturn().getResponse().getStatus()).isEqualTo(400);
+        var tooLong = mvc.perform(get("/api/kpis").param("from", "2024-01-01").param("to", "2025-01-01")).andReturn().getResponse();
+        assertThat(tooLong.getStatus()).isEqualTo(400);
+        assertThat(json.readTree(tooLong.getContentAsString()).at("/errors/0/field").asText()).isEqualTo("to");
         assertThat(mvc.perform(get("/api/kpis").param("from", "March").param("to", "2025-03-31")).andReturn().getResponse().getStatus())
                 .isEqualTo(400);
     }
