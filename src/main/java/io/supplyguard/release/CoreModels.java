@@ -4,14 +4,16 @@ import java.util.Set;
 
 /**
  * The models whose new versions a leader releases (issue 15, rule 4): the six processes, the
- * disconnection policy and the release process itself. A held version is kept by the engine under
+ * decisions of the disconnection policy (disconnection-policy.dmn: {@code disconnection-policy},
+ * {@code payment-stops-cut}) and the release process itself — every process and decision in
+ * {@code processes/} ({@code CoreModelsTest}). A held version is kept by the engine under
  * {@code <key>.awaiting-release}; that suffix is reserved.
  */
 public final class CoreModels {
 
     public static final Set<String> KEYS = Set.of("arrears-disconnection", "important-customer-disconnection",
             "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification",
-            "disconnection-policy", "model-release");
+            "disconnection-policy", "payment-stops-cut", "model-release");
 
     static final String HELD_SUFFIX = ".awaiting-release";
 
