@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The models whose new versions a leader releases (issue 15, rule 4): the six processes, the
- * disconnection policy and the payment rule beside it (payment-stops-cut, in the same file: a
- * threshold there decides whether a cut goes out) and the release process itself. A held version is kept by the engine under
+ * decisions of the disconnection policy (disconnection-policy.dmn: {@code disconnection-policy},
+ * {@code payment-stops-cut}) and the release process itself — every process and decision in
+ * {@code processes/} ({@code CoreModelsTest}). A held version is kept by the engine under
  * {@code <key>.awaiting-release}; that suffix is reserved.
  */
 public final class CoreModels {
