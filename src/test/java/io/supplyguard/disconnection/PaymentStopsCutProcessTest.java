@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.supplyguard.account.BenchmarkPayments;
 import io.supplyguard.disconnection.DisconnectionFixture.TestCustomer;
 import io.supplyguard.meter.MeterSimulation;
+import io.supplyguard.release.ModelReleaseSteps;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,7 @@ class PaymentStopsCutProcessTest {
     @Autowired ApplicationContext context;
 
     String designerDeployment;
+    String releasedDeployment;
 
     @BeforeEach
     void setUp() {
@@ -94,6 +96,9 @@ class PaymentStopsCutProcessTest {
         runtime.createProcessInstanceQuery().list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
         if (designerDeployment != null) {
             repository.deleteDeployment(designerDeployment, true); // back to the shipped table for the other tests
+        }
+        if (releasedDeployment != null) {
+            repository.deleteDeployment(releasedDeployment, true);
         }
         ClockUtil.reset();
     }
@@ -191,6 +196,7 @@ class PaymentStopsCutProcessTest {
         assertThat(shipped).contains(anchor);
         designerDeployment = repository.createDeployment().name("designer: payment threshold and postponement")
                 .addString("disconnection-policy.dmn", shipped.replace(anchor, DESIGNER_RULES + anchor)).deploy().getId();
+        releasedDeployment = ModelReleaseSteps.approveAsLeader(engine, designerDeployment); // a core model: a leader releases it (issue 15)
     }
 
     private boolean relayOpen(TestCustomer c) {
