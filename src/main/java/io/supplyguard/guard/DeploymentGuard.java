@@ -1,5 +1,6 @@
 package io.supplyguard.guard;
 
+import io.supplyguard.release.CoreModels;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,7 @@ class DeploymentGuard extends AbstractBpmnParseListener {
     private void check(Element element, String processId, String activityId) {
         String id = element.attribute("id");
         if ("process".equals(element.getTagName())) {
-            processId = id;
+            processId = CoreModels.releasedKey(id); // a held copy is checked as the model it would become
         }
         if (id != null) {
             activityId = id; // the innermost element with an id: what the refusal names

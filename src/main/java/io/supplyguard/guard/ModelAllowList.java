@@ -25,7 +25,9 @@ final class ModelAllowList {
             "startSweepReconnections", "publishSweepReport", "sweepClosedLoopGuard",
             // contact verification campaign
             "contactVerification", "findContactsToVerify", "prepareDistrictList", "checkVerificationInput",
-            "recordContactVerification");
+            "recordContactVerification",
+            // four-eyes release of the core models
+            "modelReleaseDecision", "applyModelRelease");
 
     /** Switching beans and the activities ("process id/activity id") allowed to use them. */
     static final Map<String, Set<String>> SWITCHING_ACTIVITIES = Map.of(

@@ -69,6 +69,8 @@ class RestSecurityConfiguration {
                         .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
                         .hasAnyAuthority(Roles.READERS_OF_CUSTOMER_HISTORY.toArray(String[]::new))
+                        // held and released model versions: their authors, the leaders who decide, auditors
+                        .requestMatchers(GET, "/api/model-releases").hasAnyAuthority(PROCESS_DESIGNERS, LEADERS, AUDITORS, ADMINS)
                         .requestMatchers(GET, "/api/**").hasAnyAuthority(STAFF)
                         .anyRequest().hasAuthority(ADMINS))
                 .addFilterAfter(new EngineRestAuthenticationBridge(identity), AuthorizationFilter.class);

@@ -53,6 +53,24 @@ public final class RoleHttp {
         return call(user, HttpMethod.PUT, path, body);
     }
 
+    /** {@code /engine-rest/deployment/create} as Camunda Modeler sends it: a deployment name and the files. */
+    public Response deploy(String user, String deploymentName, java.util.Map<String, byte[]> files) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", deploymentName);
+        parts.add("deployment-source", "Camunda Modeler");
+        files.forEach((fileName, content) -> parts.add(fileName, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }));
+        return http.post().uri("/engine-rest/deployment/create").header(HttpHeaders.AUTHORIZATION, RoleUsers.basic(user))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((req, res) -> new Response(res.getStatusCode().value(),
+                        new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                        String.valueOf(res.getHeaders().getContentType())));
+    }
+
     public RestClient client() {
         return http;
     }

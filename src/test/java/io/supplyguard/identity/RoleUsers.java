@@ -15,6 +15,8 @@ public final class RoleUsers {
     public static final String CREW_T01 = "sec-crew-t01";
     public static final String AUDITOR = "sec-auditor";
     public static final String DESIGNER = "sec-designer";
+    /** A leader who also designs models: may deploy, may not release his own version (four eyes). */
+    public static final String LEADING_DESIGNER = "sec-leading-designer";
     public static final String BILLING = "sec-billing";
     public static final String ADMIN = "sec-admin";
 
@@ -42,6 +44,7 @@ public final class RoleUsers {
         user(directory, CREW_T01, Roles.FIELD_CREW, Roles.fieldCrewOf("TQ-T01"));
         user(directory, AUDITOR, Roles.AUDITORS);
         user(directory, DESIGNER, Roles.PROCESS_DESIGNERS);
+        user(directory, LEADING_DESIGNER, Roles.LEADERS, Roles.PROCESS_DESIGNERS);
         user(directory, BILLING, Roles.BILLING_SYSTEM);
         user(directory, ADMIN, Roles.ADMINS);
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supplyguard.disconnection.DisconnectionFixture;
 import io.supplyguard.disconnection.DisconnectionFixture.TestCustomer;
+import io.supplyguard.release.ChangedModels;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,7 +34,8 @@ import org.springframework.web.client.RestClient;
  * real Camunda authorizations and the real processes. "allowed" means neither 401 nor 403.
  * Least privilege inside those rights (issue 15) has one class per rule, listed in the README's
  * security section: {@code TaskWriteGuardTest}, {@code DistrictReadScopeTest},
- * {@code DeploymentGuardTest}, {@code BusinessKeyTest}, {@code PackagedJarIT}.
+ * {@code DeploymentGuardTest}, {@code ModelReleaseTest} (with {@code ModelReleaseBrowserTest}), {@code BusinessKeyTest},
+ * {@code PackagedJarIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -43,6 +47,8 @@ class SecurityMatrixTest {
     @Autowired DisconnectionFixture fixture;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired ProcessEngine engine;
 
     RestClient http;
 
@@ -206,6 +212,25 @@ class SecurityMatrixTest {
                     .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
                     .exchange((req, res) -> res.getStatusCode().value());
             assertThat(status != 401 && status != 403).as(user + " deploys: " + status).isEqualTo(user.equals(DESIGNER));
+        }
+    }
+
+    @Test
+    void onlyALeaderDecidesTheReleaseOfANewCoreModelVersion() {
+        RoleHttp roles = new RoleHttp(port, engine);
+        String held = ChangedModels.deploymentId(roles.deploy(DESIGNER, "matrix-release", ChangedModels.files()));
+        String released = null;
+        try {
+            String task = tasks.createTaskQuery().processDefinitionKey("model-release").singleResult().getId();
+            Map<String, Object> approve = Map.of("variables", Map.of("releaseDecision", Map.of("value", "APPROVED", "type", "String")));
+            for (String user : List.of(OPERATOR, MANAGER_T01, DESK, AUDITOR, DESIGNER)) {
+                assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", approve).allowed()).as(user).isFalse();
+            }
+            assertThat(call(LEADER, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", approve).status()).isEqualTo(204);
+            released = repository.createProcessDefinitionQuery().processDefinitionKey(ChangedModels.PROCESS).latestVersion()
+                    .singleResult().getDeploymentId();
+        } finally {
+            ChangedModels.undeploy(repository, held, released);
         }
     }
 
