@@ -2,35 +2,38 @@ package io.supplyguard.disconnection;
 
 import static io.supplyguard.disconnection.DisconnectionVariables.*;
 
+import io.supplyguard.meter.CommandOutcome;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
 import io.supplyguard.switching.SwitchingOutcome;
-import io.supplyguard.switching.SwitchingRequest;
+import io.supplyguard.switching.SwitchingStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * The remote trip (control 1CH, N1=1AH) through the switching kernel, which decides at the last
  * moment from its own records. A refusal ({@code tripOutcome = REFUSED}) routes like a failed
  * re-verification ({@code verification} = its code); any other non-success is a field follow-up
- * cut. Every retry of this job asks the kernel again.
+ * cut. The step waits for the kernel's queue ({@link SwitchingStep}); every run of the command
+ * asks the kernel again.
  */
 @Component("tripMeter")
-class RemoteTrip implements JavaDelegate {
+class RemoteTrip extends SwitchingStep {
 
     static final String REFUSED = "REFUSED";
 
-    private final SwitchingKernel kernel;
-
     RemoteTrip(SwitchingKernel kernel) {
-        this.kernel = kernel;
+        super(kernel);
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        SwitchingOutcome outcome = kernel.execute(SwitchingRequest.of(execution, ControlCommand.TRIP));
+    protected ControlCommand command(DelegateExecution execution) {
+        return ControlCommand.TRIP;
+    }
+
+    @Override
+    protected void onResult(DelegateExecution execution, SwitchingOutcome outcome) {
         if (outcome.refused()) {
             execution.setVariable(TRIP_OUTCOME, REFUSED);
             execution.setVariable(TRIP_REASON, outcome.refusal().toString());
@@ -39,6 +42,14 @@ class RemoteTrip implements JavaDelegate {
             return;
         }
         CommandResult result = outcome.result();
+        if (result.outcome() == CommandOutcome.GUARANTEED) {
+            // the meter's own power guarantee, read right before the trip: no cut, as for the registry's
+            execution.setVariable(TRIP_OUTCOME, REFUSED);
+            execution.setVariable(TRIP_REASON, "POWER_GUARANTEED: " + result.reason());
+            execution.setVariable(VERIFICATION, "POWER_GUARANTEED");
+            execution.setVariable(VERIFICATION_DETAIL, "the meter reports power guarantee on");
+            return;
+        }
         execution.setVariable(TRIP_OUTCOME, result.outcome().name());
         execution.setVariable(TRIP_REASON, result.reason() != null ? result.reason() : "");
         if (result.auditId() != null) {

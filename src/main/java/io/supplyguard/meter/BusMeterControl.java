@@ -46,6 +46,11 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
     }
 
     @Override
+    public java.util.List<String> busIds() {
+        return buses.ids();
+    }
+
+    @Override
     public CommandResult readRelayStatus(MeterTarget target, Requester requester) {
         return run(target, "READ_STATUS", Priority.ROUTINE, requester, (conversation, id) -> {
             Answer<RelayStatus> status = readStatus(conversation, target);

@@ -14,6 +14,10 @@ final class MeterBuses implements AutoCloseable {
         buses.put(worker.busId(), new Entry(worker, replyTimeout));
     }
 
+    java.util.List<String> ids() {
+        return java.util.List.copyOf(buses.keySet());
+    }
+
     BusWorker worker(String busId) {
         return entry(busId).worker();
     }

@@ -8,6 +8,9 @@ package io.supplyguard.meter;
  */
 public interface MeterControl {
 
+    /** The buses configured on this node, in configuration order. */
+    java.util.List<String> busIds();
+
     /** Status word 3 (DI 04000503): relay open, command open, pre-trip alarm, power guarantee. */
     CommandResult readRelayStatus(MeterTarget target, Requester requester);
 

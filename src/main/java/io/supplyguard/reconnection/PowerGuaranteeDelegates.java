@@ -7,7 +7,10 @@ import io.supplyguard.customer.CustomerView.MeterView;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
+import io.supplyguard.switching.SwitchingOutcome;
 import io.supplyguard.switching.SwitchingRequest;
+import io.supplyguard.switching.SwitchingStep;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +26,17 @@ class PowerGuaranteeDelegates {
      * and does not hold up the reconnection.
      */
     @Bean("powerGuaranteeOn")
-    JavaDelegate powerGuaranteeOn(SwitchingKernel kernel) {
-        return execution -> {
-            CommandResult result = kernel.execute(SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_ON)).asResult();
-            execution.setVariable(METER_GUARANTEE_SET, result.succeeded());
+    SwitchingStep powerGuaranteeOn(SwitchingKernel kernel) {
+        return new SwitchingStep(kernel) {
+            @Override
+            protected ControlCommand command(DelegateExecution execution) {
+                return ControlCommand.POWER_GUARANTEE_ON;
+            }
+
+            @Override
+            protected void onResult(DelegateExecution execution, SwitchingOutcome outcome) {
+                execution.setVariable(METER_GUARANTEE_SET, outcome.asResult().succeeded());
+            }
         };
     }
 

@@ -10,10 +10,10 @@ import io.supplyguard.meter.CommandOutcome;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
-import io.supplyguard.switching.SwitchingRequest;
+import io.supplyguard.switching.SwitchingOutcome;
+import io.supplyguard.switching.SwitchingStep;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
  * meter is configured, and the driver's read-back. Closing a closed relay is harmless, so nothing
  * is read before. A meter that does not close is a business outcome ({@code remoteClosed = false}
  * with the reason for the field order); only exceptions become retries and incidents.
- * Used by payment and emergency reconnection ({@code forceDirectClose} in emergencies).
+ * Used by payment and emergency reconnection ({@code forceDirectClose} in emergencies); waits for
+ * the kernel's queue without an engine thread ({@link SwitchingStep}).
  */
 @Component("remoteClose")
-class RemoteCloseDelegate implements JavaDelegate {
+class RemoteCloseDelegate extends SwitchingStep {
 
     /** Local input of the emergency model: always direct close. */
     static final String FORCE_DIRECT_CLOSE = "forceDirectClose";
@@ -33,29 +34,28 @@ class RemoteCloseDelegate implements JavaDelegate {
     private final CustomerRegistry registry;
     private final ReconnectionRecords records;
     private final ReconnectionTimes times;
-    private final SwitchingKernel kernel;
-
     RemoteCloseDelegate(CustomerRegistry registry, ReconnectionRecords records, ReconnectionTimes times, SwitchingKernel kernel) {
+        super(kernel);
         this.registry = registry;
-        this.kernel = kernel;
         this.records = records;
         this.times = times;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected ControlCommand command(DelegateExecution execution) {
         MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
-        if (meter == null) {
-            failed(execution, "NO_BINDING", "档案中无有效户表绑定");
-            return;
-        }
-        boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter.closeMode() != CloseMode.CLOSE_ALLOWED;
-        CommandResult close = kernel.execute(SwitchingRequest.of(execution,
-                direct ? ControlCommand.DIRECT_CLOSE : ControlCommand.CLOSE_ALLOWED)).asResult();
+        boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter == null
+                || meter.closeMode() != CloseMode.CLOSE_ALLOWED;
+        return direct ? ControlCommand.DIRECT_CLOSE : ControlCommand.CLOSE_ALLOWED;
+    }
+
+    @Override
+    protected void onResult(DelegateExecution execution, SwitchingOutcome outcome) {
+        CommandResult close = outcome.asResult();
         if (close.outcome() == CommandOutcome.WRONG_METER) {
             execution.setVariable(METER_CHECK, "MISMATCH");
-            failed(execution, close.outcome().name(), "表号不符：表计返回 " + close.meterNo() + "，档案为 " + meter.meterNo()
-                    + "，禁止远程合闸");
+            failed(execution, close.outcome().name(), "表号不符：表计返回 " + close.meterNo() + "，档案为 "
+                    + execution.getVariable(METER_NO) + "，禁止远程合闸");
             return;
         }
         if (!close.succeeded()) {
@@ -67,9 +67,9 @@ class RemoteCloseDelegate implements JavaDelegate {
             return;
         }
         execution.setVariable(METER_CHECK, "MATCH");
-        // "close allowed" leaves the relay open until the customer presses the button
+        // "close allowed" leaves the relay open until the customer presses the button; meterNo is the number the meter reported
         if (close.status() == null || !close.status().relayOpen()) {
-            registry.recordRelayState(meter.meterNo(), RelayState.CLOSED);
+            registry.recordRelayState(close.meterNo(), RelayState.CLOSED);
         }
         restored(execution, close.outcome().name(), "REMOTE");
     }

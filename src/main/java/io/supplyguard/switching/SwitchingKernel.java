@@ -14,6 +14,7 @@ import io.supplyguard.meter.Requester;
 import io.supplyguard.switching.SwitchingRecords.Case;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,10 +53,13 @@ public class SwitchingKernel {
     private final TripConditions trip;
     private final PaidCustomerReconnection reconnection;
     private final CommandExecutor ownTransaction;
+    private final SwitchingCommands commands;
+    private final BusWakeUps wakeUps;
     private final Clock clock;
 
     SwitchingKernel(ProcessEngine engine, CustomerRegistry registry, Accounts accounts, MeterControl meters,
-            SwitchingRecords records, TripConditions trip, PaidCustomerReconnection reconnection, Clock clock) {
+            SwitchingRecords records, TripConditions trip, PaidCustomerReconnection reconnection, SwitchingCommands commands,
+            BusWakeUps wakeUps, Clock clock) {
         this.runtime = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.registry = registry;
@@ -67,7 +71,84 @@ public class SwitchingKernel {
         // a new engine command in a new transaction: commits whatever the calling job does afterwards
         this.ownTransaction = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequiresNew();
+        this.commands = commands;
+        this.wakeUps = wakeUps;
         this.clock = clock;
+    }
+
+    /**
+     * Hands a waiting step's command to the durable queue, in the step's own transaction (issue 16):
+     * no engine thread waits on a bus. Empty when queued (the execution then waits for
+     * {@link #deliver}); a refusal that needs no bus (unknown customer, no meter, no case) is
+     * recorded and returned at once.
+     */
+    public Optional<SwitchingOutcome> submit(SwitchingRequest request, String executionId) {
+        Subject subject = subject(request);
+        if (subject.refusal() != null) {
+            record(request, subject, subject.refusal());
+            if (subject.refusal().operatorMustAct()) {
+                openOperatorTask(subject, subject.refusal());
+            }
+            return Optional.of(new SwitchingOutcome(subject.refusal(), null));
+        }
+        String busId = subject.customer().meter().target().busId();
+        commands.enqueue(request, executionId, busId, OffsetDateTime.now(clock));
+        wakeUps.afterCommit(busId);
+        return Optional.empty();
+    }
+
+    /** The dispatcher runs a queued command: the same decision and recording as {@link #execute}, then the result delivered. */
+    void run(SwitchingCommands.QueuedCommand command) {
+        SwitchingOutcome outcome = execute(command.request());
+        commands.finish(command.id(), outcome, OffsetDateTime.now(clock));
+        deliver(command.id(), command.executionId(), command.request().activityId());
+    }
+
+    /** A command the driver could not complete (bus refused it, database away): a classified failure, delivered. */
+    void notCompleted(SwitchingCommands.QueuedCommand command, RuntimeException cause) {
+        try {
+            commands.finish(command.id(), new SwitchingOutcome(null, new CommandResult(CommandOutcome.NO_RESPONSE,
+                    "not completed: " + cause.getMessage(), null, null, null, null)), OffsetDateTime.now(clock));
+            deliver(command.id(), command.executionId(), command.request().activityId());
+        } catch (RuntimeException e) {
+            log.warn("command {} stays running until the bus's next start: {}", command.id(), e.toString());
+        }
+    }
+
+    /**
+     * Signals the execution waiting for a command's result, if it still waits at that step. The
+     * step marks the result delivered in the same transaction as it moves on ({@link #takeResult}),
+     * so a result is consumed once, and a failed signal is retried by {@link #redeliver}.
+     */
+    void deliver(long commandId, String executionId, String activityId) {
+        try {
+            boolean waiting = runtime.createExecutionQuery().executionId(executionId).activityId(activityId).count() > 0;
+            if (!waiting) {
+                commands.delivered(commandId, OffsetDateTime.now(clock));
+                log.info("command {}: execution {} no longer waits at {} (ended or moved on)", commandId, executionId, activityId);
+                return;
+            }
+            runtime.signal(executionId);
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+            log.info("command {}: execution {} changed meanwhile; delivered again shortly", commandId, executionId);
+        } catch (RuntimeException e) {
+            log.warn("command {}: delivering to execution {} failed, delivered again shortly: {}", commandId, executionId, e.toString());
+        }
+    }
+
+    void redeliver(OffsetDateTime finishedBefore) {
+        for (SwitchingCommands.Undelivered u : commands.undelivered(finishedBefore, 100)) {
+            commands.activityOf(u.id()).ifPresent(activity -> deliver(u.id(), u.executionId(), activity));
+        }
+    }
+
+    /** For the waiting step, in its transaction: the result, marked delivered as the step moves on. */
+    public Optional<SwitchingOutcome> takeResult(String executionId) {
+        return commands.takeResult(executionId, OffsetDateTime.now(clock));
+    }
+
+    List<String> busIds() {
+        return meters.busIds();
     }
 
     /** Decides, sends (or not) and records. Never throws for a refusal: it is an outcome. */

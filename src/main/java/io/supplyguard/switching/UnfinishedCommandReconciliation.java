@@ -59,7 +59,9 @@ class UnfinishedCommandReconciliation {
         this.clock = clock;
     }
 
+    /** Before the bus dispatchers start (order 10) and run again what a crash left queued or running. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0)
     void atStartUp() {
         reconcile(Duration.ZERO);
     }

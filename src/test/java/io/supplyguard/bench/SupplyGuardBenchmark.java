@@ -117,6 +117,7 @@ public final class SupplyGuardBenchmark {
         o.putIfAbsent("cycles", quick ? "8" : "200");
         o.putIfAbsent("burst", quick ? "40" : "2000");
         o.putIfAbsent("waiting", quick ? "1000" : "100000");
+        o.putIfAbsent("idle", quick ? "5" : "40");
         // the burst runs ~10 minutes (wire time): once, on the production database, unless asked for both
         o.putIfAbsent("burst-db", o.get("db").equals("both") ? "postgres" : o.get("db"));
         return o;
@@ -248,6 +249,7 @@ public final class SupplyGuardBenchmark {
             cycles(db, engine);
             if (options.get("burst-db").equals("both") || options.get("burst-db").equals(db)) {
                 burst(db, engine);
+                idle(db, engine);
             }
             waiting(db, engine);
         } finally {
@@ -433,6 +435,43 @@ public final class SupplyGuardBenchmark {
         put(row + " — makespan, s", db, String.format(Locale.ROOT, "%.1f (payments booked in %.1f s)", makespan, booking));
         put(String.format(Locale.ROOT, "payment burst — makespan / wire-time lower bound (%d reconnections on the busiest bus × %d bytes × 11 / %d = %.1f s)",
                 busiest, RECONNECTION_WIRE_BYTES, BAUD, bound), db, String.format(Locale.ROOT, "%.2f", makespan / bound));
+    }
+
+    /**
+     * Idle bus (issue 16): one payment at a time on a bus with nothing else queued, wire time
+     * emulated at 2400 baud and the production read-back: payment → relay confirmed closed.
+     */
+    void idle(String db, Engine e) throws Exception {
+        int n = size("idle");
+        String bus = BUSES.get(0);
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            customers.add(customer(e, bus, true, "88.00"));
+        }
+        e.meters().bus(bus).setWireBaud(BAUD);
+        List<Double> delays = new ArrayList<>();
+        try {
+            for (Customer c : customers) {
+                e.payments().pay("IDLE-" + UUID.randomUUID(), c.customerNo(), new BigDecimal("88.00"), OffsetDateTime.now(SHANGHAI));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                List<Map<String, Object>> row;
+                while ((row = e.jdbc().sql("SELECT paid_at, restored_at FROM reconnection WHERE customer_no = ? AND restored_at IS NOT NULL")
+                        .param(c.customerNo()).query().listOfRows()).isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("idle bus: " + c.customerNo() + " not restored within 60 s");
+                    }
+                    Thread.sleep(20);
+                }
+                delays.add(java.time.Duration.between(toOffset(row.get(0).get("paid_at")), toOffset(row.get(0).get("restored_at")))
+                        .toMillis() / 1000.0);
+            }
+        } finally {
+            e.meters().bus(bus).setWireBaud(0);
+        }
+        delays.sort(Double::compare);
+        put(String.format(Locale.ROOT, "idle bus: %d payments one at a time, %d baud, wire time emulated — payment → relay confirmed "
+                + "closed p50 / p99, s", n, BAUD), db, String.format(Locale.ROOT, "%.2f / %.2f", percentile(delays, 50),
+                percentile(delays, 99)));
     }
 
     static OffsetDateTime toOffset(Object value) {

@@ -1,5 +1,6 @@
 package io.supplyguard.disconnection;
 
+import io.supplyguard.switching.SwitchingQueueProbe;
 import io.supplyguard.account.PaymentReceived;
 import io.supplyguard.customer.CloseMode;
 import io.supplyguard.customer.ContactRole;
@@ -39,7 +40,7 @@ public class DisconnectionFixture {
 
     /** A Tuesday inside the execution window, in the business time zone. */
     public static final OffsetDateTime TUESDAY_10_00 = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
-    static final String BUS = "bus-1";
+    public static final String BUS = "bus-1";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(1);
 
@@ -179,6 +180,11 @@ public class DisconnectionFixture {
     public void runDueJobs() {
         for (int round = 0; round < 50; round++) {
             List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                // a switching step waits for the bus dispatcher; its result may bring new jobs
+                SwitchingQueueProbe.awaitDelivered(jdbc, null);
+                due = management.createJobQuery().executable().list();
+            }
             if (due.isEmpty()) {
                 return;
             }

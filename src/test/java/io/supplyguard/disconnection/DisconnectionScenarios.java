@@ -1,5 +1,6 @@
 package io.supplyguard.disconnection;
 
+import io.supplyguard.switching.SwitchingQueueProbe;
 import io.supplyguard.customer.CustomerRegistration;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.disconnection.DisconnectionFixture.TestCustomer;
@@ -37,8 +38,10 @@ public final class DisconnectionScenarios implements AutoCloseable {
     private final TaskService tasks;
     private final ManagementService management;
     private final IdentityService identity;
+    private final JdbcClient jdbc;
 
     public DisconnectionScenarios(ApplicationContext context) {
+        this.jdbc = context.getBean(JdbcClient.class);
         this.meters = context.getBean(MeterSimulation.class);
         this.fixture = new DisconnectionFixture(context.getBean(CustomerRegistry.class), meters,
                 context.getBean(ManagementService.class), context.getBean(JdbcClient.class),
@@ -119,7 +122,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
         return id;
     }
 
-    /** Moves the engine clock (what "now" means to the listeners' "not in the future" checks). */
+
     public void advanceClock(java.time.Duration by) {
         DisconnectionFixture.setClock(now().plus(by));
     }
@@ -136,6 +139,11 @@ public final class DisconnectionScenarios implements AutoCloseable {
     public void runDueJobs(String processInstanceId) {
         for (int round = 0; round < 50; round++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                // a switching step waits for the bus dispatcher; its result may bring new jobs
+                SwitchingQueueProbe.awaitDelivered(jdbc, null);
+                due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            }
             if (due.isEmpty()) {
                 return;
             }
@@ -164,7 +172,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
         return task;
     }
 
-    private void postNotice(String id) {
+    public void postNotice(String id) {
         DisconnectionFixture.completeAsCandidate(identity, tasks, task(id, "Task_RecordNoticePosting").getId(),
                 Map.of("noticePostedAt", now().toString(), "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-0001"));
     }

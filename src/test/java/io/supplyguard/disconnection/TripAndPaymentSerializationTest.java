@@ -1,5 +1,6 @@
 package io.supplyguard.disconnection;
 
+import io.supplyguard.switching.SwitchingQueueProbe;
 import static io.supplyguard.disconnection.DisconnectionFixture.TUESDAY_10_00;
 import static io.supplyguard.disconnection.DisconnectionFixture.now;
 import static io.supplyguard.disconnection.DisconnectionFixture.setClock;
@@ -77,6 +78,8 @@ class TripAndPaymentSerializationTest {
             } catch (java.util.concurrent.ExecutionException rolledBack) {
                 // the payment's correlation moved the instance on: the trip job's own transaction fails
             }
+            // the job only queued the trip: the bus dispatcher sends it and records its result
+            SwitchingQueueProbe.awaitDelivered(jdbc, null);
         } finally {
             meters.setLatency("bus-1", Duration.ZERO);
         }

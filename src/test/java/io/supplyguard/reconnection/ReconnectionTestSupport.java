@@ -1,5 +1,6 @@
 package io.supplyguard.reconnection;
 
+import io.supplyguard.switching.SwitchingQueueProbe;
 import io.supplyguard.account.PaymentReceived;
 import io.supplyguard.customer.CloseMode;
 import io.supplyguard.customer.ContactRole;
@@ -136,6 +137,11 @@ abstract class ReconnectionTestSupport {
     void executeDueJobs(String processInstanceId) {
         for (int round = 0; round < 50; round++) {
             List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                // a switching step waits for the bus dispatcher; its result may bring new jobs
+                SwitchingQueueProbe.awaitDelivered(jdbc, null);
+                due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            }
             if (due.isEmpty()) {
                 return;
             }
