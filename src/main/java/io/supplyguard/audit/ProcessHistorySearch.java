@@ -1,5 +1,7 @@
 package io.supplyguard.audit;
 
+import io.supplyguard.customer.CustomerRegistry;
+import io.supplyguard.identity.DistrictScope;
 import io.supplyguard.infrastructure.web.FieldError;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +11,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,6 +28,12 @@ import org.springframework.stereotype.Service;
  * own history query run as the logged-in user, so Camunda's authorization checks decide which
  * instances exist for the caller (a district manager finds only instances of his districts, an
  * auditor all); without an authenticated user nothing is read (the engine would skip its checks).
+ *
+ * <p>Districts are the registry's: a district filter, and the districts a district manager or field
+ * crew is limited to ({@link DistrictScope}), become the customer numbers registered there, so the
+ * engine's query starts from an indexed business-key list instead of joining variables and
+ * authorizations over the whole history (issue 17: 2 s with 100,000 finished instances). The
+ * narrowing only shortens the engine's work: what may be read is still the engine's decision.
  */
 @Service
 public class ProcessHistorySearch {
@@ -37,6 +48,7 @@ public class ProcessHistorySearch {
             "EMERGENCY_RECONNECTION");
 
     public static final int MAX_PAGE_SIZE = 100;
+    static final String OUTCOME_PROCESS = "arrears-disconnection";
     static final String OUTCOME = "outcome";
     static final String DISTRICT = "district";
     private static final Pattern CUSTOMER_NO = Pattern.compile("\\d{10}");
@@ -70,13 +82,18 @@ public class ProcessHistorySearch {
         }
     }
 
+    /** Beyond this many customers a district filter is the instance variable {@code district} instead of a key list. */
+    static final int MAX_KEYS = 10_000;
+
     private final HistoryService history;
     private final IdentityService identity;
+    private final CustomerRegistry registry;
     private final Clock clock;
 
-    ProcessHistorySearch(HistoryService history, IdentityService identity, Clock clock) {
+    ProcessHistorySearch(HistoryService history, IdentityService identity, CustomerRegistry registry, Clock clock) {
         this.history = history;
         this.identity = identity;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -88,7 +105,11 @@ public class ProcessHistorySearch {
         if (!errors.isEmpty()) {
             throw new InvalidCriteriaException(errors);
         }
-        HistoricProcessInstanceQuery query = query(criteria);
+        Optional<HistoricProcessInstanceQuery> narrowed = query(criteria, identity.getCurrentAuthentication().getGroupIds());
+        if (narrowed.isEmpty()) {
+            return new Page(criteria.page(), criteria.pageSize(), 0, List.of());
+        }
+        HistoricProcessInstanceQuery query = narrowed.get();
         long total = query.count();
         int first = (criteria.page() - 1) * criteria.pageSize();
         List<HistoricProcessInstance> instances = total <= first ? List.of()
@@ -103,9 +124,19 @@ public class ProcessHistorySearch {
         return new Page(criteria.page(), criteria.pageSize(), total, rows);
     }
 
-    private HistoricProcessInstanceQuery query(Criteria c) {
+    /** Empty when nothing can match (no customer in the districts). */
+    private Optional<HistoricProcessInstanceQuery> query(Criteria c, List<String> groups) {
         HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery();
-        if (blank(c.process())) {
+        if (!narrowToDistricts(query, c, groups == null ? List.of() : groups)) {
+            return Optional.empty();
+        }
+        if (!blank(c.outcome())) {
+            // only an arrears disconnection records an outcome: the variable join starts from its instances alone
+            if (!blank(c.process()) && !c.process().equals(OUTCOME_PROCESS)) {
+                return Optional.empty();
+            }
+            query.processDefinitionKey(OUTCOME_PROCESS);
+        } else if (blank(c.process())) {
             query.processDefinitionKeyIn(PROCESSES.toArray(String[]::new));
         } else {
             query.processDefinitionKey(c.process());
@@ -116,9 +147,6 @@ public class ProcessHistorySearch {
         if (!blank(c.outcome())) {
             query.variableValueEquals(OUTCOME, c.outcome());
         }
-        if (!blank(c.district())) {
-            query.variableValueEquals(DISTRICT, c.district());
-        }
         if (c.from() != null) {
             query.startedAfter(Date.from(c.from().atStartOfDay(clock.getZone()).toInstant()));
         }
@@ -126,7 +154,44 @@ public class ProcessHistorySearch {
             // startedBefore is inclusive: the last millisecond of the day
             query.startedBefore(Date.from(c.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusMillis(1)));
         }
-        return query;
+        return Optional.of(query);
+    }
+
+    /**
+     * The district filter and the caller's district scope as the registry's customer numbers of those
+     * districts; false when nothing can match.
+     */
+    private boolean narrowToDistricts(HistoricProcessInstanceQuery query, Criteria c, List<String> groups) {
+        Set<String> districts = new TreeSet<>();
+        if (!blank(c.district())) {
+            districts.add(c.district());
+        }
+        Optional<Set<String>> scope = DistrictScope.districtsOf(groups);
+        if (scope.isPresent()) {
+            if (districts.isEmpty()) {
+                districts.addAll(scope.get());
+            } else {
+                districts.retainAll(scope.get());
+                if (districts.isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        if (!districts.isEmpty()) {
+            List<String> customers = registry.customerNumbersIn(districts);
+            if (!blank(c.customerNo())) {
+                if (!customers.contains(c.customerNo())) {
+                    return false;
+                }
+            } else if (customers.isEmpty()) {
+                return false;
+            } else if (customers.size() <= MAX_KEYS) {
+                query.processInstanceBusinessKeyIn(customers.toArray(String[]::new));
+            } else if (!blank(c.district())) {
+                query.variableValueEquals(DISTRICT, c.district());
+            }
+        }
+        return true;
     }
 
     /** {@code outcome} and {@code district} of the page's instances, in one query (authorized as well). */

@@ -126,6 +126,12 @@ public class CustomerRegistry {
                 accounts.find(customerNo).orElse(null)));
     }
 
+    /** The numbers of the customers registered in these transformer districts (none given: none). */
+    @Transactional(readOnly = true)
+    public List<String> customerNumbersIn(java.util.Collection<String> districts) {
+        return districts.isEmpty() ? List.of() : customers.numbersIn(districts);
+    }
+
     /** @throws CustomerNotFoundException when the customer is not registered */
     @Transactional(readOnly = true)
     public CustomerView get(String customerNo) {

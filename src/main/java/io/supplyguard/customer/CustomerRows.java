@@ -2,6 +2,7 @@ package io.supplyguard.customer;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,11 @@ class CustomerRows {
 
     CustomerRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    List<String> numbersIn(java.util.Collection<String> districts) {
+        return jdbc.sql("SELECT customer_no FROM customer WHERE district IN (:districts) ORDER BY customer_no")
+                .param("districts", districts).query(String.class).list();
     }
 
     /** Locks the row so that concurrent registrations of one customer apply one after the other. */

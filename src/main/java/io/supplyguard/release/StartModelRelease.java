@@ -59,7 +59,7 @@ final class StartModelRelease implements Deployer {
                     .putValue(RELEASE_CHANGES, release.changes());
             // the author may not start processes: the release task is the application's, not theirs
             String instanceId = command.runWithoutAuthorization(() -> command.getProcessEngineConfiguration().getRuntimeService()
-                    .createProcessInstanceByKey(RELEASE_PROCESS).setVariables(variables).execute().getId());
+                    .createProcessInstanceByKey(RELEASE_PROCESS).businessKey(release.deploymentId()).setVariables(variables).execute().getId());
             releases.releaseTaskStarted(release.deploymentId(), instanceId);
         });
     }

@@ -127,13 +127,40 @@ public final class SupplyGuardBenchmark {
         return Integer.parseInt(options.get(key).replace("_", "").replace(",", ""));
     }
 
-    void run() throws Exception {
-        List<String> databases = switch (options.get("db")) {
+    /** The databases of {@code --db h2|postgres|both}. */
+    static List<String> databases(String option) {
+        return switch (option) {
             case "h2" -> List.of("h2");
             case "postgres" -> List.of("postgres");
             case "both" -> List.of("h2", "postgres");
             default -> throw new IllegalArgumentException("--db h2|postgres|both");
         };
+    }
+
+    /** The application as the engine rows measure it: job executor on, no waits, the window always open, 4 simulated buses. */
+    static Map<String, Object> engineProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("camunda.bpm.job-execution.enabled", "true");
+        properties.put("supplyguard.disconnection.reminder-period", "PT0S");
+        properties.put("supplyguard.disconnection.notice-day", "PT0S");
+        properties.put("supplyguard.execution-window.opens-at", "00:00");
+        properties.put("supplyguard.execution-window.closes-at", "23:59");
+        properties.put("supplyguard.execution-window.working-days",
+                "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
+        properties.put("supplyguard.execution-window.holidays", "");
+        properties.put("supplyguard.execution-window.adjusted-working-days", "");
+        for (int i = 0; i < BUSES.size(); i++) {
+            properties.put("supplyguard.meter.buses[" + i + "].id", BUSES.get(i));
+            properties.put("supplyguard.meter.buses[" + i + "].transport", "SIMULATED");
+            properties.put("supplyguard.meter.buses[" + i + "].baud", String.valueOf(BAUD));
+            properties.put("supplyguard.meter.buses[" + i + "].reply-timeout", "2s");
+        }
+        return properties;
+    }
+
+    void run() throws Exception {
+        List<String> databases = databases(options.get("db"));
         for (String db : databases) {
             arrearsEvaluation(db);
             engine(db);
@@ -194,23 +221,7 @@ public final class SupplyGuardBenchmark {
     // ---------------------------------------------------------------- engine
 
     void engine(String db) throws Exception {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("camunda.bpm.job-execution.enabled", "true");
-        properties.put("supplyguard.disconnection.reminder-period", "PT0S");
-        properties.put("supplyguard.disconnection.notice-day", "PT0S");
-        properties.put("supplyguard.execution-window.opens-at", "00:00");
-        properties.put("supplyguard.execution-window.closes-at", "23:59");
-        properties.put("supplyguard.execution-window.working-days",
-                "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
-        properties.put("supplyguard.execution-window.holidays", "");
-        properties.put("supplyguard.execution-window.adjusted-working-days", "");
-        for (int i = 0; i < BUSES.size(); i++) {
-            properties.put("supplyguard.meter.buses[" + i + "].id", BUSES.get(i));
-            properties.put("supplyguard.meter.buses[" + i + "].transport", "SIMULATED");
-            properties.put("supplyguard.meter.buses[" + i + "].baud", String.valueOf(BAUD));
-            properties.put("supplyguard.meter.buses[" + i + "].reply-timeout", "2s");
-        }
+        Map<String, Object> properties = engineProperties();
         // the production read-back (test profile: 100 ms) and a queue for the whole burst
         properties.put("supplyguard.meter.confirm-timeout", "10s");
         properties.put("supplyguard.meter.confirm-poll-interval", "500ms");

@@ -9,12 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.supplyguard.account.BenchmarkPayments;
 import io.supplyguard.disconnection.DisconnectionFixture.TestCustomer;
 import io.supplyguard.meter.MeterSimulation;
+import io.supplyguard.release.ModelReleaseSteps;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -26,7 +25,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +82,8 @@ class PaymentStopsCutProcessTest {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
 
-    final List<String> designerDeployments = new ArrayList<>();
+    String designerDeployment;
+    String releasedDeployment;
 
     @BeforeEach
     void setUp() {
@@ -95,8 +94,12 @@ class PaymentStopsCutProcessTest {
     @AfterEach
     void tearDown() {
         runtime.createProcessInstanceQuery().list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
-        // back to the shipped table for the other tests
-        designerDeployments.forEach(id -> repository.deleteDeployment(id, true));
+        if (designerDeployment != null) {
+            repository.deleteDeployment(designerDeployment, true); // back to the shipped table for the other tests
+        }
+        if (releasedDeployment != null) {
+            repository.deleteDeployment(releasedDeployment, true);
+        }
         ClockUtil.reset();
     }
 
@@ -186,32 +189,21 @@ class PaymentStopsCutProcessTest {
         fixture.awaitEvents();
     }
 
-    /**
-     * As a designer deploys it (the shipped file with rules before the defaults) and a leader
-     * releases it: a new version of the payment rule is a core model (issue 15, rule 4).
-     */
+    /** As a designer deploys it from Camunda Modeler: the shipped file with rules before the defaults. */
     private void deployDesignerRules() throws Exception {
         String shipped = Files.readString(Path.of("processes/disconnection-policy.dmn"));
         String anchor = "      <rule id=\"Rule_Payment_Cleared\">";
         assertThat(shipped).contains(anchor);
-        String held = repository.createDeployment().name("designer: payment threshold and postponement")
+        designerDeployment = repository.createDeployment().name("designer: payment threshold and postponement")
                 .addString("disconnection-policy.dmn", shipped.replace(anchor, DESIGNER_RULES + anchor)).deploy().getId();
-        designerDeployments.add(held);
-        Task release = tasks.createTaskQuery().processDefinitionKey("model-release").taskDefinitionKey("Task_ApproveRelease")
-                .singleResult();
-        DisconnectionFixture.completeAsCandidate(identity, tasks, release.getId(),
-                Map.of("releaseDecision", "APPROVED", "releaseReason", "缴费门槛与延期已核对"));
-        String released = repository.createDecisionDefinitionQuery().decisionDefinitionKey("payment-stops-cut").latestVersion()
-                .singleResult().getDeploymentId();
-        assertThat(released).as("the designer's version released").isNotEqualTo(held);
-        designerDeployments.add(released);
+        releasedDeployment = ModelReleaseSteps.approveAsLeader(engine, designerDeployment); // a core model: a leader releases it (issue 15)
     }
 
     private boolean relayOpen(TestCustomer c) {
         return meters.status(DisconnectionFixture.BUS, c.address()).relayOpen();
     }
 
-    private List<String> refusals(ProcessInstance pi) {
+    private java.util.List<String> refusals(ProcessInstance pi) {
         return jdbc.sql("SELECT reason_code FROM switching_decision WHERE process_instance_id = ? AND NOT allowed ORDER BY id")
                 .param(pi.getId()).query(String.class).list();
     }
