@@ -37,6 +37,10 @@ class SerialTransportTest {
     StreamSimulator simulator;
     MeterBuses buses;
     InMemoryCommandAudit audit;
+    static final Duration REPLY_TIMEOUT = Duration.ofMillis(1500);
+    static final Duration SLOW_REPLY = Duration.ofMillis(3000);
+    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(3);
+
     BusMeterControl control;
     BusMeterControl noRetries;
 
@@ -51,12 +55,13 @@ class SerialTransportTest {
         serving.setDaemon(true);
         serving.start();
         buses = new MeterBuses();
+        // generous for a pty on a loaded machine: a reply that is on time must never look lost
         buses.add(new BusWorker("bus-1", new LinkTransport(new SerialLink(SerialLink.SerialSettings.dlt645(pty.driverPath(), 2400))), 50),
-                Duration.ofMillis(400));
+                REPLY_TIMEOUT);
         audit = new InMemoryCommandAudit();
-        control = new BusMeterControl(buses, audit, clock, new MeterSettings(Duration.ofMillis(600),
+        control = new BusMeterControl(buses, audit, clock, new MeterSettings(CONFIRM_TIMEOUT,
                 Duration.ofMillis(100), Duration.ofMinutes(5), 1, Duration.ofMillis(20)));
-        noRetries = new BusMeterControl(buses, audit, clock, new MeterSettings(Duration.ofMillis(600),
+        noRetries = new BusMeterControl(buses, audit, clock, new MeterSettings(CONFIRM_TIMEOUT,
                 Duration.ofMillis(100), Duration.ofMinutes(5), 0, Duration.ofMillis(20)));
     }
 
@@ -74,7 +79,7 @@ class SerialTransportTest {
     void freshMeter() {
         simulation.install("bus-1", A, A, false);
         simulation.bus("bus-1").setWakeUps(null);
-        simulation.bus("bus-1").setSlowReply(Duration.ofMillis(700));
+        simulation.bus("bus-1").setSlowReply(SLOW_REPLY);
     }
 
     @ParameterizedTest
@@ -167,7 +172,8 @@ class SerialTransportTest {
     void slowReplyMissesTheTimeout() throws InterruptedException {
         simulation.injectFault("bus-1", A, SimulatedFault.SLOW_REPLY, 1);
         assertThat(noRetries.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.NO_RESPONSE);
-        Thread.sleep(400); // let the late reply land; the next request discards it
+        // the late reply lands SLOW_REPLY after the request, i.e. well within this wait; the next request discards it
+        Thread.sleep(SLOW_REPLY.toMillis());
         assertThat(noRetries.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
     }
 
