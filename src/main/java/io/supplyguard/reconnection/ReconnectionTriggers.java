@@ -5,9 +5,6 @@ import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView;
 import io.supplyguard.customer.RelayState;
 import io.supplyguard.disconnection.SupplyDisconnected;
-import io.supplyguard.meter.CommandResult;
-import io.supplyguard.meter.MeterControl;
-import io.supplyguard.meter.Requester;
 import io.supplyguard.reconnection.ReconnectionStarter.Start;
 import io.supplyguard.reconnection.ReconnectionStarter.Trigger;
 import java.time.OffsetDateTime;
@@ -32,16 +29,14 @@ class ReconnectionTriggers {
     private static final Logger log = LoggerFactory.getLogger(ReconnectionTriggers.class);
 
     private final CustomerRegistry registry;
-    private final MeterControl meters;
     private final ReconnectionStarter starter;
     private final ReconnectionRecords records;
     private final ReconnectionTimes times;
     private final TransactionTemplate newTransaction;
 
-    ReconnectionTriggers(CustomerRegistry registry, MeterControl meters, ReconnectionStarter starter,
+    ReconnectionTriggers(CustomerRegistry registry, ReconnectionStarter starter,
             ReconnectionRecords records, ReconnectionTimes times, PlatformTransactionManager transactions) {
         this.registry = registry;
-        this.meters = meters;
         this.starter = starter;
         this.records = records;
         this.times = times;
@@ -103,24 +98,17 @@ class ReconnectionTriggers {
                 trip.processInstanceId(), trip.at() == null ? times.now() : trip.at(), protectedCustomer, finalDecision));
     }
 
-    /** Registry says OPEN; for UNKNOWN the meter is asked (and the answer recorded). */
+    /**
+     * Registry says OPEN, or UNKNOWN (a trip that may have gone out unconfirmed): either way the
+     * reconnection starts (issue 14 item 6). Its close needs no status read first — closing a closed
+     * relay is harmless and the read-back confirms it — so the payment does not wait on a bus.
+     */
     private boolean meterOpen(String customerNo) {
         CustomerView customer = registry.get(customerNo);
         if (customer.meter() == null) {
             return false;
         }
         RelayState recorded = customer.meter().relayState();
-        if (recorded != RelayState.UNKNOWN) {
-            return recorded == RelayState.OPEN;
-        }
-        CommandResult read = meters.readRelayStatus(customer.meter().target(),
-                Requester.process(null, "PaymentReceived"));
-        if (!read.succeeded() || read.status() == null) {
-            return false; // unknown stays unknown; the sweep and the desk see it
-        }
-        boolean open = read.status().relayOpen();
-        newTransaction.executeWithoutResult(s ->
-                registry.recordRelayState(customer.meter().meterNo(), open ? RelayState.OPEN : RelayState.CLOSED));
-        return open;
+        return recorded == RelayState.OPEN || recorded == RelayState.UNKNOWN;
     }
 }

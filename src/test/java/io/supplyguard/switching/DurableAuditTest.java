@@ -91,6 +91,10 @@ class DurableAuditTest {
 
         assertThat(registry.get(owing.customerNo()).meter().relayState()).isEqualTo(RelayState.UNKNOWN);
         assertThat(reconnections.runningFor(owing.customerNo())).as("still owing: no reconnection").isEmpty();
+
+        fixture.pay(owing.customerNo(), "235.50", true);
+        assertThat(reconnections.runningFor(owing.customerNo()))
+                .as("paid with the relay possibly open: the reconnection starts without asking the silent meter").isPresent();
         simulation.clearFaults("bus-1", owing.address());
     }
 
