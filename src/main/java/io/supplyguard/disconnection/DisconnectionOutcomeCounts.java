@@ -33,10 +33,16 @@ public class DisconnectionOutcomeCounts {
         return counts;
     }
 
+    /**
+     * The first outcome of an instance stands (issue 14 item 8): a later end of the same instance —
+     * a payment correlated right after the trip's result ended it — records nothing, instead of
+     * failing the correlation's transaction on the primary key.
+     */
     void record(String processInstanceId, String customerNo, String outcome) {
         jdbc.sql("""
                 INSERT INTO disconnection_outcome (process_instance_id, customer_no, outcome, recorded_at)
-                VALUES (?, ?, ?, ?)""")
-                .params(processInstanceId, customerNo, outcome, OffsetDateTime.now(clock)).update();
+                SELECT ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM disconnection_outcome WHERE process_instance_id = ?)""")
+                .params(processInstanceId, customerNo, outcome, OffsetDateTime.now(clock), processInstanceId).update();
     }
 }
