@@ -129,11 +129,6 @@ class SwitchingCommands {
     record Undelivered(long id, String executionId) {
     }
 
-    int pending(String busId) {
-        return jdbc.sql("SELECT COUNT(*) FROM switching_command WHERE bus_id = ? AND state IN ('QUEUED', 'RUNNING')")
-                .param(busId).query(Integer.class).single();
-    }
-
     private static QueuedCommand queued(ResultSet rs, int row) throws SQLException {
         return new QueuedCommand(rs.getLong("id"), new SwitchingRequest(rs.getString("process_instance_id"),
                 rs.getString("activity_id"), ControlCommand.valueOf(rs.getString("command"))), rs.getString("execution_id"),

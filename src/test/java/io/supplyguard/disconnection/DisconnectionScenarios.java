@@ -122,7 +122,7 @@ public final class DisconnectionScenarios implements AutoCloseable {
         return id;
     }
 
-
+    /** Moves the engine clock (what "now" means to the listeners' "not in the future" checks). */
     public void advanceClock(java.time.Duration by) {
         DisconnectionFixture.setClock(now().plus(by));
     }
