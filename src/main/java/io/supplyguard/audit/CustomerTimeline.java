@@ -3,6 +3,8 @@ package io.supplyguard.audit;
 import io.supplyguard.audit.TimelineEntry.Kind;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView;
+import io.supplyguard.dispute.Dispute;
+import io.supplyguard.dispute.Disputes;
 import io.supplyguard.meter.MeterCommandAudit;
 import io.supplyguard.meter.MeterCommandAudit.MeterCommandRecord;
 import io.supplyguard.notification.SmsHistory;
@@ -38,11 +40,13 @@ public class CustomerTimeline {
     private final MeterCommandAudit meterAudit;
     private final SmsHistory sms;
     private final SwitchingDecisions switching;
+    private final Disputes disputes;
     private final Clock clock;
 
     CustomerTimeline(CustomerRegistry registry, HistoryService history, MeterCommandAudit meterAudit, SmsHistory sms,
-            SwitchingDecisions switching, Clock clock) {
+            SwitchingDecisions switching, Disputes disputes, Clock clock) {
         this.switching = switching;
+        this.disputes = disputes;
         this.registry = registry;
         this.history = history;
         this.meterAudit = meterAudit;
@@ -72,6 +76,9 @@ public class CustomerTimeline {
         }
         for (SmsView message : sms.of(customerNo)) {
             addSms(message, entries);
+        }
+        for (Dispute dispute : disputes.ofCustomer(customerNo)) {
+            addDispute(dispute, entries);
         }
         // by instant (OffsetDateTime's natural order also compares local times), all shown in the business zone
         return entries.stream()
@@ -149,6 +156,27 @@ public class CustomerTimeline {
         String title = "开关内核 " + decision.command() + (decision.allowed() ? " 准予执行" : " 拒绝: " + decision.reasonCode());
         entries.add(new TimelineEntry(decision.decidedAt(), Kind.SWITCHING_DECISION, title, null,
                 decision.processInstanceId(), details));
+    }
+
+    private void addDispute(Dispute dispute, List<TimelineEntry> entries) {
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("disputeId", dispute.id());
+        recorded.put("kind", dispute.kind());
+        recorded.put("source", dispute.source());
+        recorded.put("ticketNo", dispute.ticketNo());
+        recorded.put("text", dispute.description());
+        recorded.put("escalateAt", dispute.escalateAt());
+        entries.add(new TimelineEntry(dispute.recordedAt(), Kind.DISPUTE_RECORDED, "客户争议登记（" + dispute.kind() + "）",
+                dispute.recordedBy(), dispute.processInstanceId(), recorded));
+        if (dispute.resolvedAt() != null) {
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            resolved.put("disputeId", dispute.id());
+            resolved.put("resolution", dispute.status());
+            resolved.put("text", dispute.resolutionText());
+            entries.add(new TimelineEntry(dispute.resolvedAt(), Kind.DISPUTE_RESOLVED,
+                    "客户争议处理：" + (dispute.status() == Dispute.Status.UPHELD ? "成立" : "不成立"), dispute.resolvedBy(),
+                    dispute.processInstanceId(), resolved));
+        }
     }
 
     private void addSms(SmsView message, List<TimelineEntry> entries) {

@@ -123,6 +123,8 @@ public class TimelineExport {
             case SWITCHING_DECISION -> "开关决定";
             case METER_COMMAND -> "电表命令";
             case SMS -> "短信";
+            case DISPUTE_RECORDED -> "争议登记";
+            case DISPUTE_RESOLVED -> "争议处理";
             case PROCESS_ENDED -> "流程结束";
         };
     }

@@ -53,6 +53,24 @@ public class HolidayCalendar {
         return new CalendarDays(Set.copyOf(years), Map.copyOf(days), properties.workingDays());
     }
 
+    /**
+     * {@code workingDays} working days after {@code from}, at the same time of day (business zone):
+     * the deadline of something that must be dealt with within so many working days. Dates outside
+     * the maintained years count by their weekday, so the deadline never comes later for lack of data.
+     */
+    public OffsetDateTime plusWorkingDays(OffsetDateTime from, int workingDays) {
+        CalendarDays days = days();
+        var local = from.atZoneSameInstant(clock.getZone());
+        LocalDate day = local.toLocalDate();
+        for (int counted = 0; counted < workingDays; ) {
+            day = day.plusDays(1);
+            if (days.workingDay(day)) {
+                counted++;
+            }
+        }
+        return local.with(day).toOffsetDateTime();
+    }
+
     public List<Year> years() {
         return jdbc.sql("SELECT year_no FROM calendar_year ORDER BY year_no").query(Integer.class).list().stream()
                 .map(y -> year(y).orElseThrow()).toList();

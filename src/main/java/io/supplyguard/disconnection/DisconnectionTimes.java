@@ -17,4 +17,9 @@ public class DisconnectionTimes {
     public String reminderPeriod() {
         return properties.reminderPeriod().toString();
     }
+
+    /** How often a disconnection waiting for a dispute's resolution looks at the records again. */
+    public String disputeRecheck() {
+        return properties.disputeRecheck().toString();
+    }
 }

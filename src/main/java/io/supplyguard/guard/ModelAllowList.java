@@ -26,6 +26,8 @@ final class ModelAllowList {
             // contact verification campaign
             "contactVerification", "findContactsToVerify", "prepareDistrictList", "checkVerificationInput",
             "recordContactVerification",
+            // customer disputes
+            "recordDispute", "resolveDispute", "disputeEmergencyReconnection", "wakeWaitingDisconnections",
             // four-eyes release of the core models
             "modelReleaseDecision", "applyModelRelease");
 

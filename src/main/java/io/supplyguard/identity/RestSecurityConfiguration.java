@@ -37,6 +37,9 @@ class RestSecurityConfiguration {
     static final String[] STAFF = {FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS, RECONNECTION_DESK, COUNTY_DUTY,
             FIELD_CREW, AUDITORS, ADMINS};
 
+    static final String[] DISPUTE_READERS = java.util.stream.Stream.concat(DISPUTE_RECORDERS.stream(),
+            READERS_OF_CUSTOMER_HISTORY.stream()).distinct().toArray(String[]::new);
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
@@ -69,6 +72,9 @@ class RestSecurityConfiguration {
                         .requestMatchers(POST, "/api/weather-alerts").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(PUT, "/api/calendar/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        // disputes: recorded by operators, the reconnection desk and the service channel (95598)
+                        .requestMatchers(POST, "/api/customers/*/disputes").hasAnyAuthority(DISPUTE_RECORDERS.toArray(String[]::new))
+                        .requestMatchers(GET, "/api/customers/*/disputes").hasAnyAuthority(DISPUTE_READERS)
                         .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
                         .hasAnyAuthority(Roles.READERS_OF_CUSTOMER_HISTORY.toArray(String[]::new))
                         // held and released model versions: their authors, the leaders who decide, auditors

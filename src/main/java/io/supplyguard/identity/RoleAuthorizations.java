@@ -29,6 +29,7 @@ class RoleAuthorizations {
 
     static final String ARREARS_DISCONNECTION = "arrears-disconnection";
     static final String EMERGENCY_RECONNECTION = "emergency-reconnection";
+    static final String CUSTOMER_DISPUTE = "customer-dispute";
 
     private final AuthorizationService authorizations;
 
@@ -60,6 +61,11 @@ class RoleAuthorizations {
         grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);
         grant(RECONNECTION_DESK, PROCESS_DEFINITION, EMERGENCY_RECONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
         grant(RECONNECTION_DESK, PROCESS_INSTANCE, "*", CREATE);
+        // customer disputes (issue 18 item 1): recorded from Tasklist's start form or the engine REST API
+        for (String group : List.of(FEE_CONTROL_OPERATORS, RECONNECTION_DESK, SERVICE_CHANNEL)) {
+            grant(group, PROCESS_DEFINITION, CUSTOMER_DISPUTE, READ, CREATE_INSTANCE);
+            grant(group, PROCESS_INSTANCE, "*", CREATE);
+        }
 
         readOnlyCockpit(AUDITORS);
         grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);

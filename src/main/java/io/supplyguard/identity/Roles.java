@@ -15,6 +15,8 @@ public final class Roles {
     public static final String PROCESS_DESIGNERS = "process-designers";
     /** Service accounts of the billing/marketing system and the SMS gateway (payments, bills, readings, receipts). */
     public static final String BILLING_SYSTEM = "billing-system";
+    /** 客服中心 (95598): records customers' disputes and complaints. */
+    public static final String SERVICE_CHANNEL = "service-channel";
     /** Camunda's own administrators group. */
     public static final String ADMINS = "camunda-admin";
 
@@ -32,6 +34,7 @@ public final class Roles {
             new Role(AUDITORS, "审计"),
             new Role(PROCESS_DESIGNERS, "流程设计"),
             new Role(BILLING_SYSTEM, "营销系统接口"),
+            new Role(SERVICE_CHANNEL, "客服中心（95598）"),
             new Role(ADMINS, "系统管理员"));
 
     /** Who may read customers' timelines and the KPIs, on {@code /api} and in the Cockpit plugin. */
@@ -40,7 +43,14 @@ public final class Roles {
 
     /** Staff who work in Tasklist. */
     public static final List<String> TASKLIST_USERS = List.of(FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS,
-            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW);
+            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW, SERVICE_CHANNEL);
+
+    /** Who records a customer's dispute (issue 18 item 1), on {@code /api} and in Tasklist. */
+    public static final List<String> DISPUTE_RECORDERS = List.of(FEE_CONTROL_OPERATORS, RECONNECTION_DESK, SERVICE_CHANNEL,
+            ADMINS);
+
+    /** Who resolves a dispute (the resolution task); after 3 working days only the leaders. */
+    public static final List<String> DISPUTE_RESOLVERS = List.of(LEADERS, FEE_CONTROL_OPERATORS);
 
     /**
      * The candidate group of a district's managers: a district manager works the tasks of the

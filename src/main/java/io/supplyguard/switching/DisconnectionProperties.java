@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Durations of the disconnection processes. {@code noticeDay} is the length of one "notice
  * lead day" from the decision table: a day in production, seconds in the demo profile so a
- * newcomer can watch a whole cut.
+ * newcomer can watch a whole cut. {@code noticeValidity}: after a rejected dispute, a notice older
+ * than this must be posted afresh; {@code disputeRecheck}: how often a disconnection waiting for a
+ * dispute's resolution looks at the records again (the resolution also wakes it at once).
  */
 @ConfigurationProperties("supplyguard.disconnection")
 public record DisconnectionProperties(
@@ -14,7 +16,9 @@ public record DisconnectionProperties(
         Duration contactValidity,
         Duration noticeDay,
         Duration importantWarningLead,
-        Duration importantExecutionDelay) {
+        Duration importantExecutionDelay,
+        Duration noticeValidity,
+        Duration disputeRecheck) {
 
     public DisconnectionProperties {
         reminderPeriod = reminderPeriod != null ? reminderPeriod : Duration.ofDays(3);
@@ -22,5 +26,7 @@ public record DisconnectionProperties(
         noticeDay = noticeDay != null ? noticeDay : Duration.ofDays(1);
         importantWarningLead = importantWarningLead != null ? importantWarningLead : Duration.ofMinutes(15);
         importantExecutionDelay = importantExecutionDelay != null ? importantExecutionDelay : Duration.ofMinutes(15);
+        noticeValidity = noticeValidity != null ? noticeValidity : Duration.ofDays(30);
+        disputeRecheck = disputeRecheck != null ? disputeRecheck : Duration.ofHours(1);
     }
 }

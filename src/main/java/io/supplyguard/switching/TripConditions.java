@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -29,6 +30,12 @@ class TripConditions {
     static final String DECISION_KEY = "disconnection-policy";
     /** A partial payment postponed the cut (decision {@code payment-stops-cut}): the model plans the execution again. */
     static final String CUT_POSTPONED = "CUT_POSTPONED";
+    /** A dispute of the customer is open: the model waits for its resolution. */
+    static final String DISPUTE_OPEN = "DISPUTE_OPEN";
+    /** A dispute was upheld while the disconnection ran: it ends. */
+    static final String DISPUTE_UPHELD = "DISPUTE_UPHELD";
+    /** A dispute was rejected and the notice is older than its validity: the model posts a fresh one. */
+    static final String NOTICE_EXPIRED = "NOTICE_EXPIRED";
 
     private final SwitchingRecords records;
     private final DecisionService decisions;
@@ -38,11 +45,13 @@ class TripConditions {
     private final EmergencyReconnections emergencies;
     private final DisconnectionProperties properties;
     private final PaymentRule paymentRule;
+    private final DisputeRecords disputes;
 
     TripConditions(SwitchingRecords records, DecisionService decisions, IdentityService identity, ExecutionWindow window,
             VerifiedContacts contacts, EmergencyReconnections emergencies, DisconnectionProperties properties,
-            PaymentRule paymentRule) {
+            PaymentRule paymentRule, DisputeRecords disputes) {
         this.paymentRule = paymentRule;
+        this.disputes = disputes;
         this.records = records;
         this.decisions = decisions;
         this.identity = identity;
@@ -70,6 +79,10 @@ class TripConditions {
         }
         if (payments.postponedUntil() != null && now.isBefore(payments.postponedUntil())) {
             return refuse(CUT_POSTPONED, payments.describe() + ": the cut is postponed until " + payments.postponedUntil());
+        }
+        Optional<Refusal> dispute = dispute(c, now);
+        if (dispute.isPresent()) {
+            return dispute;
         }
         Policy policy = policy(customer, account, now.toLocalDate());
         if (!customer.hasFeeControlAgreement()) {
@@ -110,6 +123,34 @@ class TripConditions {
         }
         if (contacts.of(customer).isEmpty()) {
             return refuse("CONTACT_UNVERIFIED", "no VALID contact verified within the configured period");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Issue 18 item 1: no trip while a dispute of the customer is open; one upheld since the
+     * disconnection started ends it; after one rejected since then, a notice posted before the
+     * rejection must still be within its validity, or be posted afresh.
+     */
+    private Optional<Refusal> dispute(Case c, OffsetDateTime now) {
+        List<DisputeRecords.DisputeState> all = disputes.of(c.customerNo());
+        Optional<DisputeRecords.DisputeState> open = all.stream().filter(DisputeRecords.DisputeState::open).findFirst();
+        if (open.isPresent()) {
+            return refuse(DISPUTE_OPEN, "dispute " + open.get().id() + " (" + open.get().kind() + ") recorded "
+                    + open.get().recordedAt() + " is open");
+        }
+        Optional<DisputeRecords.DisputeState> upheld = all.stream().filter(d -> d.resolvedSince(c.startedAt(), "UPHELD")).findFirst();
+        if (upheld.isPresent()) {
+            return refuse(DISPUTE_UPHELD, "dispute " + upheld.get().id() + " was upheld " + upheld.get().resolvedAt());
+        }
+        Optional<DisputeRecords.DisputeState> rejected = all.stream().filter(d -> d.resolvedSince(c.startedAt(), "REJECTED"))
+                .reduce((first, second) -> second);
+        Optional<Fact> notice = records.latest(c.processInstanceId(), FactKind.NOTICE_POSTED);
+        if (rejected.isPresent() && notice.isPresent() && notice.get().occurredAt().isBefore(rejected.get().resolvedAt())
+                && notice.get().occurredAt().plus(properties.noticeValidity()).isBefore(now)) {
+            return refuse(NOTICE_EXPIRED, "dispute " + rejected.get().id() + " rejected " + rejected.get().resolvedAt()
+                    + "; the notice of " + notice.get().occurredAt() + " is older than its validity "
+                    + properties.noticeValidity() + ": a fresh notice must be posted");
         }
         return Optional.empty();
     }
