@@ -23,6 +23,7 @@ final class DemoUsers {
             new DemoUser("auditor", "稽查", "审计", Roles.AUDITORS),
             new DemoUser("designer", "流程", "设计", Roles.PROCESS_DESIGNERS),
             new DemoUser("billing", "营销", "系统", Roles.BILLING_SYSTEM),
+            new DemoUser("service", "客服", "95598", Roles.SERVICE_CHANNEL),
             new DemoUser("admin", "系统", "管理员", Roles.ADMINS));
 
     private DemoUsers() {

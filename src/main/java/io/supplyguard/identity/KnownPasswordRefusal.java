@@ -27,7 +27,7 @@ class KnownPasswordRefusal implements SmartInitializingSingleton {
     /** Passwords anyone would try first; the demo users' ids are among them. */
     static final Set<String> KNOWN = Set.of("admin", "demo", "camunda", "password", "123456", "12345678", "111111",
             "changeme", "supplyguard", "operator", "leader", "manager", "manager3", "desk", "duty", "crew", "auditor",
-            "designer", "billing", "sa", "");
+            "designer", "billing", "service", "sa", "");
 
     private final ProcessEngine engine;
 

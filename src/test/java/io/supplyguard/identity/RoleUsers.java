@@ -18,6 +18,8 @@ public final class RoleUsers {
     /** A leader who also designs models: may deploy, may not release his own version (four eyes). */
     public static final String LEADING_DESIGNER = "sec-leading-designer";
     public static final String BILLING = "sec-billing";
+    /** 客服中心 (95598): records disputes. */
+    public static final String SERVICE = "sec-service";
     public static final String ADMIN = "sec-admin";
 
     private RoleUsers() {
@@ -46,6 +48,7 @@ public final class RoleUsers {
         user(directory, DESIGNER, Roles.PROCESS_DESIGNERS);
         user(directory, LEADING_DESIGNER, Roles.LEADERS, Roles.PROCESS_DESIGNERS);
         user(directory, BILLING, Roles.BILLING_SYSTEM);
+        user(directory, SERVICE, Roles.SERVICE_CHANNEL);
         user(directory, ADMIN, Roles.ADMINS);
     }
 

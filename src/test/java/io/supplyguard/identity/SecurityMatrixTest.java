@@ -85,7 +85,7 @@ class SecurityMatrixTest {
     }
 
     void onlyTheseMay(HttpMethod method, String path, Object body, List<String> allowed) {
-        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, ADMIN)) {
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, SERVICE, ADMIN)) {
             Response response = call(user, method, path, body);
             assertThat(response.allowed()).as(user + " " + method + " " + path + " -> " + response.status())
                     .isEqualTo(allowed.contains(user));
@@ -101,7 +101,8 @@ class SecurityMatrixTest {
                 new String[] {"POST", "/api/fee-control/evaluations"}, new String[] {"POST", "/api/sms/receipts"},
                 new String[] {"GET", "/api/customers/3300000001/sms"}, new String[] {"GET", "/api/customers/3300000001/timeline"},
                 new String[] {"POST", "/api/disconnections/3300000001/termination-requests"},
-                new String[] {"POST", "/api/weather-alerts"}, new String[] {"PUT", "/api/calendar/years/2027"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
+                new String[] {"POST", "/api/weather-alerts"}, new String[] {"PUT", "/api/calendar/years/2027"},
+                new String[] {"POST", "/api/customers/3300000001/disputes"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
                 new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
                 new String[] {"GET", "/engine-rest/process-definition"}, new String[] {"GET", "/engine-rest/task"});
         for (String[] endpoint : endpoints) {
@@ -125,6 +126,42 @@ class SecurityMatrixTest {
         onlyTheseMay(HttpMethod.PUT, "/api/calendar/years/2099", Map.of(), List.of(OPERATOR, ADMIN));
         onlyTheseMay(HttpMethod.GET, "/api/calendar/years", null, List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01,
                 AUDITOR, ADMIN));
+    }
+
+    @Test
+    void operatorsTheDeskAndTheServiceChannelRecordDisputesThatLeadersAndOperatorsResolve() {
+        onlyTheseMay(HttpMethod.POST, "/api/customers/3399999999/disputes", Map.of(), List.of(OPERATOR, DESK, SERVICE, ADMIN));
+        onlyTheseMay(HttpMethod.GET, "/api/customers/3399999999/disputes", null,
+                List.of(OPERATOR, DESK, SERVICE, AUDITOR, LEADER, DUTY, ADMIN));
+        TestCustomer c = fixture.customer();
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, SERVICE)) {
+            Response response = call(user, HttpMethod.POST, "/engine-rest/process-definition/key/customer-dispute/start",
+                    Map.of("businessKey", c.customerNo(), "variables", Map.of("customerNo", Map.of("value", c.customerNo()))));
+            // allowed: the recording step itself answers (400, nothing to record); refused: 403, or 404 without READ
+            assertThat(response.status()).as(user + " starts customer-dispute: " + response.body())
+                    .isIn(List.of(OPERATOR, DESK, SERVICE).contains(user) ? List.of(400) : List.of(403, 404));
+        }
+        ProcessInstance dispute = startDispute(c);
+        String task = tasks.createTaskQuery().processInstanceId(dispute.getId()).taskDefinitionKey("Task_ResolveDispute")
+                .singleResult().getId();
+        Map<String, Object> rejected = Map.of("variables", Map.of("disputeResolution", Map.of("value", "REJECTED"),
+                "resolutionText", Map.of("value", "核实无误")));
+        for (String user : List.of(MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, SERVICE)) {
+            assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", rejected).allowed())
+                    .as(user + " resolves a dispute").isFalse();
+        }
+        assertThat(call(LEADER, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", rejected).status()).isEqualTo(204);
+        String other = tasks.createTaskQuery().processInstanceId(startDispute(fixture.customer()).getId())
+                .taskDefinitionKey("Task_ResolveDispute").singleResult().getId();
+        assertThat(call(OPERATOR, HttpMethod.POST, "/engine-rest/task/" + other + "/complete", rejected).status()).isEqualTo(204);
+    }
+
+    private ProcessInstance startDispute(TestCustomer c) {
+        Response started = call(SERVICE, HttpMethod.POST, "/api/customers/" + c.customerNo() + "/disputes",
+                Map.of("kind", "BILL", "text", "电费异常", "source", "HOTLINE", "ticketNo", "95598-0001"));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return runtime.createProcessInstanceQuery().processDefinitionKey("customer-dispute").processInstanceBusinessKey(c.customerNo())
+                .singleResult();
     }
 
     @Test
