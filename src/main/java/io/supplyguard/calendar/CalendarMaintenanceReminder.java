@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -20,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives the fee-control operators a task 维护节假日安排 once the maintained calendar ends within
- * {@code supplyguard.calendar.reminder-lead} (60 days): one task per end of the maintained range
- * (table {@code calendar_reminder}), due on that last day. Checked daily; idempotent across nodes.
+ * Gives the fee-control operators the task 维护节假日安排 (process {@code holiday-calendar-maintenance}
+ * for the next year) once the maintained calendar ends within {@code supplyguard.calendar.reminder-lead}
+ * (60 days): one per end of the maintained range (table {@code calendar_reminder}), due on that last
+ * day at 17:00. Checked daily; idempotent across nodes.
  */
 @Component
 public class CalendarMaintenanceReminder {
@@ -31,14 +34,16 @@ public class CalendarMaintenanceReminder {
 
     private final HolidayCalendar calendar;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final Period lead;
     private final Clock clock;
 
-    CalendarMaintenanceReminder(HolidayCalendar calendar, TaskService tasks, JdbcClient jdbc,
+    CalendarMaintenanceReminder(HolidayCalendar calendar, TaskService tasks, RuntimeService runtime, JdbcClient jdbc,
             @Value("${supplyguard.calendar.reminder-lead:P60D}") Period lead, Clock clock) {
         this.calendar = calendar;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.jdbc = jdbc;
         this.lead = lead;
         this.clock = clock;
@@ -68,15 +73,11 @@ public class CalendarMaintenanceReminder {
             return Optional.empty();
         }
         int nextYear = rangeEnd.getYear() + (until != null ? 1 : 0);
-        Task task = tasks.newTask();
-        task.setName("维护节假日安排：" + nextYear + "年");
-        task.setDescription((until != null ? "已维护的节假日安排截至" + until + "。" : "尚未维护任何年度的节假日安排。")
-                + "请按国务院办公厅关于" + nextYear + "年部分节假日安排的通知录入放假和调休上班日期（/api/calendar/years/"
-                + nextYear + "）。未维护的日期一律不执行停电。");
-        task.setPriority(70);
-        task.setDueDate(Date.from(rangeEnd.atStartOfDay(clock.getZone()).toInstant().plus(Duration.ofHours(17))));
-        tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), Roles.FEE_CONTROL_OPERATORS);
+        Date due = Date.from(rangeEnd.atStartOfDay(clock.getZone()).toInstant().plus(Duration.ofHours(17)));
+        String processInstanceId = runtime.createProcessInstanceByKey(CalendarMaintenanceSteps.PROCESS_ID)
+                .setVariables(Map.of(CalendarMaintenanceSteps.YEAR, nextYear, CalendarMaintenanceSteps.DUE_AT, due))
+                .execute().getId();
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
         jdbc.sql("INSERT INTO calendar_reminder (range_end, task_id, created_at) VALUES (:d, :t, :now)")
                 .param("d", rangeEnd).param("t", task.getId()).param("now", OffsetDateTime.now(clock)).update();
         log.info("calendar maintained until {}: task {} for the fee-control operators", until, task.getId());

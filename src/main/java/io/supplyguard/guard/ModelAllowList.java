@@ -26,6 +26,8 @@ final class ModelAllowList {
             // contact verification campaign
             "contactVerification", "findContactsToVerify", "prepareDistrictList", "checkVerificationInput",
             "recordContactVerification",
+            // holiday calendar
+            "loadCalendarYear", "applyCalendarYear",
             // customer disputes
             "recordDispute", "resolveDispute", "disputeEmergencyReconnection", "wakeWaitingDisconnections",
             // four-eyes release of the core models

@@ -30,6 +30,7 @@ class RoleAuthorizations {
     static final String ARREARS_DISCONNECTION = "arrears-disconnection";
     static final String EMERGENCY_RECONNECTION = "emergency-reconnection";
     static final String CUSTOMER_DISPUTE = "customer-dispute";
+    static final String HOLIDAY_CALENDAR_MAINTENANCE = "holiday-calendar-maintenance";
 
     private final AuthorizationService authorizations;
 
@@ -61,6 +62,8 @@ class RoleAuthorizations {
         grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);
         grant(RECONNECTION_DESK, PROCESS_DEFINITION, EMERGENCY_RECONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
         grant(RECONNECTION_DESK, PROCESS_INSTANCE, "*", CREATE);
+        grant(FEE_CONTROL_OPERATORS, PROCESS_DEFINITION, HOLIDAY_CALENDAR_MAINTENANCE, READ, CREATE_INSTANCE, READ_INSTANCE,
+                READ_HISTORY);
         // customer disputes (issue 18 item 1): recorded from Tasklist's start form or the engine REST API
         for (String group : List.of(FEE_CONTROL_OPERATORS, RECONNECTION_DESK, SERVICE_CHANNEL)) {
             grant(group, PROCESS_DEFINITION, CUSTOMER_DISPUTE, READ, CREATE_INSTANCE);

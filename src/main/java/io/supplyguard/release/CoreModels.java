@@ -3,7 +3,7 @@ package io.supplyguard.release;
 import java.util.Set;
 
 /**
- * The models whose new versions a leader releases (issue 15, rule 4): the seven processes, the
+ * The models whose new versions a leader releases (issue 15, rule 4): the eight processes, the
  * decisions of the disconnection policy (disconnection-policy.dmn: {@code disconnection-policy},
  * {@code payment-stops-cut}) and the release process itself — every process and decision in
  * {@code processes/} ({@code CoreModelsTest}). A held version is kept by the engine under
@@ -13,6 +13,7 @@ public final class CoreModels {
 
     public static final Set<String> KEYS = Set.of("arrears-disconnection", "important-customer-disconnection",
             "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification", "customer-dispute",
+            "holiday-calendar-maintenance",
             "disconnection-policy", "payment-stops-cut", "model-release");
 
     static final String HELD_SUFFIX = ".awaiting-release";

@@ -27,6 +27,6 @@ public record DisconnectionProperties(
         importantWarningLead = importantWarningLead != null ? importantWarningLead : Duration.ofMinutes(15);
         importantExecutionDelay = importantExecutionDelay != null ? importantExecutionDelay : Duration.ofMinutes(15);
         noticeValidity = noticeValidity != null ? noticeValidity : Duration.ofDays(30);
-        disputeRecheck = disputeRecheck != null ? disputeRecheck : Duration.ofHours(1);
+        disputeRecheck = disputeRecheck != null ? disputeRecheck : Duration.ofHours(4);
     }
 }

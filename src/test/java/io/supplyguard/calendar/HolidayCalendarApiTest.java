@@ -47,6 +47,8 @@ class HolidayCalendarApiTest {
 
     @AfterEach
     void tearDown() {
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("holiday-calendar-maintenance").list()
+                .forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test cleanup"));
         jdbc.sql("DELETE FROM calendar_day WHERE year_no = 2099").update();
         jdbc.sql("DELETE FROM calendar_year WHERE year_no = 2099").update();
         jdbc.sql("DELETE FROM calendar_change WHERE year_no = 2099").update();
@@ -95,5 +97,28 @@ class HolidayCalendarApiTest {
         assertThat(http.put(OPERATOR, "/api/calendar/years/2099", Map.of("holidays", List.of(), "adjustedWorkingDays", List.of()))
                 .body()).contains("source");
         assertThat(http.get(OPERATOR, "/api/calendar/years/2099").status()).isEqualTo(404);
+    }
+
+    @Test
+    void inTasklistOnlyFeeControlOperatorsMaintainAYear() {
+        Map<String, Object> start = Map.of("variables", Map.of("calendarYear", Map.of("value", 2099, "type", "Integer")));
+        for (String user : List.of(MANAGER_T01, AUDITOR, RoleUsers.LEADER, RoleUsers.DESK)) {
+            assertThat(http.post(user, "/engine-rest/process-definition/key/holiday-calendar-maintenance/start", start).status())
+                    .as(user).isIn(403, 404);
+        }
+        RoleHttp.Response started = http.post(OPERATOR, "/engine-rest/process-definition/key/holiday-calendar-maintenance/start", start);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String task = engine.getTaskService().createTaskQuery().processDefinitionKey("holiday-calendar-maintenance")
+                .taskName("维护节假日安排：2099年").singleResult().getId();
+        Map<String, Object> form = Map.of("variables", Map.of("calendarSource", Map.of("value", "通知"),
+                "calendarHolidays", Map.of("value", "2099-01-01 元旦"), "calendarAdjustedWorkingDays", Map.of("value", "")));
+        assertThat(http.post(MANAGER_T01, "/engine-rest/task/" + task + "/complete", form).status()).isEqualTo(403);
+        RoleHttp.Response wrongLine = http.post(OPERATOR, "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of(
+                "calendarSource", Map.of("value", "通知"), "calendarHolidays", Map.of("value", "元旦 2099-01-01"),
+                "calendarAdjustedWorkingDays", Map.of("value", ""))));
+        assertThat(wrongLine.status()).isEqualTo(400);
+        assertThat(wrongLine.body()).contains("calendarHolidays");
+        assertThat(http.post(OPERATOR, "/engine-rest/task/" + task + "/complete", form).status()).isEqualTo(204);
+        assertThat(http.get(AUDITOR, "/api/calendar/changes?year=2099").body()).contains("\"changedBy\":\"" + OPERATOR + "\"");
     }
 }

@@ -4,6 +4,8 @@ import static io.supplyguard.disconnection.DisconnectionFixture.TUESDAY_10_00;
 import static io.supplyguard.disconnection.DisconnectionFixture.now;
 import static io.supplyguard.disconnection.DisconnectionFixture.setClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.supplyguard.calendar.CalendarDays.DayKind;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Issue 18 item 5: the holiday calendar is data, and a date outside every maintained year is
  * closed for cuts. The migration maintains 2026 only (no official 2027 notice was available), so a
  * cut that falls due in January 2027 waits, looked at again each morning, until an operator has
- * recorded 2027; and the operators get their task 60 days before the maintained range ends.
+ * recorded 2027; and the operators get their task 60 days before the maintained range ends, in
+ * whose Tasklist form they maintain the next year.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -63,7 +67,6 @@ class CalendarFailsSafeProcessTest {
     @AfterEach
     void tearDown() {
         runtime.createProcessInstanceQuery().list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test cleanup"));
-        tasks.createTaskQuery().taskNameLike("维护节假日安排%").list().forEach(t -> tasks.deleteTask(t.getId(), true));
         jdbc.sql("DELETE FROM calendar_reminder").update();
         jdbc.sql("DELETE FROM calendar_day WHERE year_no <> 2026").update();
         jdbc.sql("DELETE FROM calendar_year WHERE year_no <> 2026").update();
@@ -93,7 +96,7 @@ class CalendarFailsSafeProcessTest {
     }
 
     @Test
-    void theOperatorsGetATaskSixtyDaysBeforeTheMaintainedCalendarEnds() {
+    void theOperatorsGetATaskSixtyDaysBeforeTheMaintainedCalendarEndsAndMaintainTheNextYearInItsForm() {
         setClock(OffsetDateTime.parse("2026-10-31T08:00:00+08:00"));
         assertThat(reminder.remind()).isEmpty();
 
@@ -105,6 +108,23 @@ class CalendarFailsSafeProcessTest {
         assertThat(task.getName()).isEqualTo("维护节假日安排：2027年");
         assertThat(task.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-31T17:00:00+08:00").toInstant());
         assertThat(tasks.createTaskQuery().taskId(taskId).taskCandidateGroup(Roles.FEE_CONTROL_OPERATORS).count()).isEqualTo(1);
+
+        // the operator maintains 2027 in the task's form, one day per line
+        Map<String, Object> form = Map.of("calendarSource", "国务院办公厅关于2027年部分节假日安排的通知",
+                "calendarHolidays", "2027-01-01 元旦\n\n2027-02-08 春节", "calendarAdjustedWorkingDays", "2027-02-06 春节调休上班");
+        assertThatThrownBy(() -> DisconnectionFixture.completeAsCandidate(identity, tasks, taskId,
+                Map.of("calendarSource", "通知", "calendarHolidays", "2027-13-01 元旦", "calendarAdjustedWorkingDays", "")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("field 'calendarHolidays' line 1");
+        assertThatThrownBy(() -> DisconnectionFixture.completeAsCandidate(identity, tasks, taskId,
+                Map.of("calendarSource", "通知", "calendarHolidays", "", "calendarAdjustedWorkingDays", "2027-02-08 调休")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("calendarAdjustedWorkingDays[0].date");
+        DisconnectionFixture.completeAsCandidate(identity, tasks, taskId, form);
+
+        assertThat(calendar.year(2027).orElseThrow().days()).extracting(HolidayCalendar.Day::date, HolidayCalendar.Day::kind)
+                .containsExactly(tuple(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY), tuple(LocalDate.of(2027, 2, 6),
+                        DayKind.ADJUSTED_WORKING_DAY), tuple(LocalDate.of(2027, 2, 8), DayKind.HOLIDAY));
+        assertThat(calendar.changes(2027)).extracting(HolidayCalendar.Change::changedBy).containsOnly("staff-" + Roles.FEE_CONTROL_OPERATORS);
+        assertThat(reminder.remind()).as("maintained until 2027: nothing due in November 2026").isEmpty();
     }
 
     private ProcessInstance startAndPostNotice(TestCustomer c) {

@@ -99,7 +99,7 @@ class DisputeProcessTest {
         assertThat(relayOpen(c)).isFalse();
         assertThat(refusals(disconnection.getId())).containsExactly("DISPUTE_OPEN");
         assertThat(disconnection).isWaitingAt("Gateway_AwaitDispute");
-        fixture.fireNextTimer(disconnection.getId()); // looked at again an hour later: still open
+        fixture.fireNextTimer(disconnection.getId()); // looked at again four hours later: still open
         assertThat(relayOpen(c)).isFalse();
         assertThat(refusals(disconnection.getId())).containsExactly("DISPUTE_OPEN", "DISPUTE_OPEN");
         assertThat(timeline.of(c.customerNo())).extracting(TimelineEntry::kind, TimelineEntry::actor)
