@@ -106,6 +106,9 @@ class ApiFuzzTest extends ApiTestSupport {
         endpoints.put("GET /api/customers/{customerNo}/sms", v -> "/api/customers/" + v + "/sms");
         endpoints.put("GET /api/customers/{customerNo}/timeline", v -> "/api/customers/" + v + "/timeline");
         endpoints.put("GET /api/payments/{paymentId}", v -> "/api/payments/" + v);
+        endpoints.put("GET /api/customers/{customerNo}/disputes", v -> "/api/customers/" + v + "/disputes");
+        endpoints.put("GET /api/calendar/years/{year}", v -> "/api/calendar/years/" + v);
+        endpoints.put("GET /api/calendar/changes?year=", v -> "/api/calendar/changes?year=" + v);
         endpoints.put("GET /api/weather-alerts?district=", v -> "/api/weather-alerts?district=" + v);
         endpoints.put("DELETE /api/weather-alerts/{id}", v -> "/api/weather-alerts/" + v);
         endpoints.put("GET /api/kpis?from=&to=", v -> "/api/kpis?from=" + v + "&to=2026-11-30");
