@@ -102,7 +102,8 @@ class SecurityMatrixTest {
                 new String[] {"GET", "/api/customers/3300000001/sms"}, new String[] {"GET", "/api/customers/3300000001/timeline"},
                 new String[] {"POST", "/api/disconnections/3300000001/termination-requests"},
                 new String[] {"POST", "/api/weather-alerts"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
-                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
+                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/notices?district=TQ-T01&date=2026-12-01"},
+                new String[] {"GET", "/api/notices/1.pdf"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
                 new String[] {"GET", "/engine-rest/process-definition"}, new String[] {"GET", "/engine-rest/task"});
         for (String[] endpoint : endpoints) {
             Response response = call(null, HttpMethod.valueOf(endpoint[0]), endpoint[1], endpoint[0].equals("POST") ? Map.of() : null);
