@@ -30,6 +30,8 @@ final class ModelAllowList {
             "loadCalendarYear", "applyCalendarYear",
             // customer disputes
             "recordDispute", "resolveDispute", "disputeEmergencyReconnection", "wakeWaitingDisconnections",
+            // 营业厅 contact check
+            "counterContactCheck",
             // four-eyes release of the core models
             "modelReleaseDecision", "applyModelRelease");
 

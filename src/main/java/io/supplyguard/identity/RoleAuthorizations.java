@@ -31,6 +31,7 @@ class RoleAuthorizations {
     static final String EMERGENCY_RECONNECTION = "emergency-reconnection";
     static final String CUSTOMER_DISPUTE = "customer-dispute";
     static final String HOLIDAY_CALENDAR_MAINTENANCE = "holiday-calendar-maintenance";
+    static final String COUNTER_CONTACT_CHECK = "counter-contact-check";
 
     private final AuthorizationService authorizations;
 
@@ -69,6 +70,8 @@ class RoleAuthorizations {
             grant(group, PROCESS_DEFINITION, CUSTOMER_DISPUTE, READ, CREATE_INSTANCE);
             grant(group, PROCESS_INSTANCE, "*", CREATE);
         }
+        grant(COUNTER_STAFF, PROCESS_DEFINITION, COUNTER_CONTACT_CHECK, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        grant(COUNTER_STAFF, PROCESS_INSTANCE, "*", CREATE);
 
         readOnlyCockpit(AUDITORS);
         grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);

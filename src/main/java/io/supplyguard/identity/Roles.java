@@ -17,6 +17,8 @@ public final class Roles {
     public static final String BILLING_SYSTEM = "billing-system";
     /** 客服中心 (95598): records customers' disputes and complaints. */
     public static final String SERVICE_CHANNEL = "service-channel";
+    /** 营业厅: counter staff who confirm or correct a customer's contacts at any visit. */
+    public static final String COUNTER_STAFF = "counter-staff";
     /** Camunda's own administrators group. */
     public static final String ADMINS = "camunda-admin";
 
@@ -33,6 +35,7 @@ public final class Roles {
             new Role(FIELD_CREW, "现场作业人员"),
             new Role(AUDITORS, "审计"),
             new Role(PROCESS_DESIGNERS, "流程设计"),
+            new Role(COUNTER_STAFF, "营业厅"),
             new Role(BILLING_SYSTEM, "营销系统接口"),
             new Role(SERVICE_CHANNEL, "客服中心（95598）"),
             new Role(ADMINS, "系统管理员"));
@@ -43,7 +46,7 @@ public final class Roles {
 
     /** Staff who work in Tasklist. */
     public static final List<String> TASKLIST_USERS = List.of(FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS,
-            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW, SERVICE_CHANNEL);
+            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW, COUNTER_STAFF, SERVICE_CHANNEL);
 
     /** Who records a customer's dispute (issue 18 item 1), on {@code /api} and in Tasklist. */
     public static final List<String> DISPUTE_RECORDERS = List.of(FEE_CONTROL_OPERATORS, RECONNECTION_DESK, SERVICE_CHANNEL,

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class CoreModels {
 
     public static final Set<String> KEYS = Set.of("arrears-disconnection", "important-customer-disconnection",
-            "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification", "customer-dispute",
+            "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification", "counter-contact-check", "customer-dispute",
             "holiday-calendar-maintenance",
             "disconnection-policy", "payment-stops-cut", "model-release");
 

@@ -20,6 +20,8 @@ public final class RoleUsers {
     public static final String BILLING = "sec-billing";
     /** 客服中心 (95598): records disputes. */
     public static final String SERVICE = "sec-service";
+    /** 营业厅 */
+    public static final String COUNTER = "sec-counter";
     public static final String ADMIN = "sec-admin";
 
     private RoleUsers() {
@@ -49,6 +51,7 @@ public final class RoleUsers {
         user(directory, LEADING_DESIGNER, Roles.LEADERS, Roles.PROCESS_DESIGNERS);
         user(directory, BILLING, Roles.BILLING_SYSTEM);
         user(directory, SERVICE, Roles.SERVICE_CHANNEL);
+        user(directory, COUNTER, Roles.COUNTER_STAFF);
         user(directory, ADMIN, Roles.ADMINS);
     }
 
