@@ -151,7 +151,7 @@ class SecurityMatrixTest {
         onlyTheseMay(HttpMethod.GET, "/api/customers/3399999999/disputes", null,
                 List.of(OPERATOR, DESK, SERVICE, AUDITOR, LEADER, DUTY, ADMIN));
         TestCustomer c = fixture.customer();
-        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, SERVICE)) {
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, COUNTER, SERVICE)) {
             Response response = call(user, HttpMethod.POST, "/engine-rest/process-definition/key/customer-dispute/start",
                     Map.of("businessKey", c.customerNo(), "variables", Map.of("customerNo", Map.of("value", c.customerNo()))));
             // allowed: the recording step itself answers (400, nothing to record); refused: 403, or 404 without READ
@@ -163,7 +163,7 @@ class SecurityMatrixTest {
                 .singleResult().getId();
         Map<String, Object> rejected = Map.of("variables", Map.of("disputeResolution", Map.of("value", "REJECTED"),
                 "resolutionText", Map.of("value", "核实无误")));
-        for (String user : List.of(MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, SERVICE)) {
+        for (String user : List.of(MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, COUNTER, SERVICE)) {
             assertThat(call(user, HttpMethod.POST, "/engine-rest/task/" + task + "/complete", rejected).allowed())
                     .as(user + " resolves a dispute").isFalse();
         }
