@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** What a person enters for a dispute, checked the same way on {@code /api} and in the start form. */
 record DisputeInput(String kind, String text, String source, String ticketNo) {
 
-    /** Column widths (V8_18_2__dispute.sql). */
+    /** Column widths (V8_18_12__dispute.sql). */
     static final int MAX_TEXT = 1000;
     static final Pattern TICKET = Pattern.compile("[0-9A-Za-z-]{4,40}");
 
