@@ -52,6 +52,8 @@ public final class DisconnectionVariables {
     public static final String NOTICE_PLACE = "noticePlace";
     public static final String NOTICE_EVIDENCE_REF = "noticeEvidenceRef";
     public static final String EARLIEST_EXECUTION_AT = "earliestExecutionAt";
+    /** Where the task forms link the printed notice ({@code GET /api/notices/{processInstanceId}.pdf}). */
+    public static final String NOTICE_PDF = "noticePdf";
 
     // leader approval of the cut
     public static final String DISCONNECTION_APPROVED = "disconnectionApproved";

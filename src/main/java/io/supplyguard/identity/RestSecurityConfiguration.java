@@ -4,6 +4,7 @@ import static io.supplyguard.identity.Roles.*;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,6 +68,7 @@ class RestSecurityConfiguration {
                         .hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(POST, "/api/weather-alerts").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        .requestMatchers(PUT, "/api/calendar/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
                         .hasAnyAuthority(Roles.READERS_OF_CUSTOMER_HISTORY.toArray(String[]::new))
                         // held and released model versions: their authors, the leaders who decide, auditors

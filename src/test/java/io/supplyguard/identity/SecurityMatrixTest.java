@@ -101,11 +101,12 @@ class SecurityMatrixTest {
                 new String[] {"POST", "/api/fee-control/evaluations"}, new String[] {"POST", "/api/sms/receipts"},
                 new String[] {"GET", "/api/customers/3300000001/sms"}, new String[] {"GET", "/api/customers/3300000001/timeline"},
                 new String[] {"POST", "/api/disconnections/3300000001/termination-requests"},
-                new String[] {"POST", "/api/weather-alerts"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
-                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
+                new String[] {"POST", "/api/weather-alerts"}, new String[] {"PUT", "/api/calendar/years/2027"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
+                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/notices?district=TQ-T01&date=2026-12-01"},
+                new String[] {"GET", "/api/notices/1.pdf"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
                 new String[] {"GET", "/engine-rest/process-definition"}, new String[] {"GET", "/engine-rest/task"});
         for (String[] endpoint : endpoints) {
-            Response response = call(null, HttpMethod.valueOf(endpoint[0]), endpoint[1], endpoint[0].equals("POST") ? Map.of() : null);
+            Response response = call(null, HttpMethod.valueOf(endpoint[0]), endpoint[1], endpoint[0].startsWith("P") ? Map.of() : null);
             assertThat(response.status()).as(endpoint[0] + " " + endpoint[1]).isEqualTo(401);
             assertThat(response.contentType()).as(endpoint[1]).contains("application/problem+json");
         }
@@ -118,6 +119,13 @@ class SecurityMatrixTest {
         onlyTheseMay(HttpMethod.POST, "/api/disconnections/3399999999/termination-requests", Map.of("reason", "x"),
                 List.of(OPERATOR, ADMIN));
         onlyTheseMay(HttpMethod.POST, "/api/weather-alerts", Map.of(), List.of(OPERATOR, ADMIN));
+    }
+
+    @Test
+    void onlyFeeControlOperatorsMaintainTheHolidayCalendarThatStaffRead() {
+        onlyTheseMay(HttpMethod.PUT, "/api/calendar/years/2099", Map.of(), List.of(OPERATOR, ADMIN));
+        onlyTheseMay(HttpMethod.GET, "/api/calendar/years", null, List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01,
+                AUDITOR, ADMIN));
     }
 
     @Test
