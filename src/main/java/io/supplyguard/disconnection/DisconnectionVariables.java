@@ -14,6 +14,8 @@ public final class DisconnectionVariables {
     public static final String MESSAGE_EMERGENCY_RECONNECTION = "Message_EmergencyReconnection";
     public static final String MESSAGE_TERMINATION_REQUESTED = "Message_TerminationRequested";
     public static final String MESSAGE_SMS_DELIVERY_FAILED = "Message_SmsDeliveryFailed";
+    /** A counter verification of the customer's contact (boundary of the two contact verification tasks). */
+    public static final String MESSAGE_CONTACT_VERIFIED = "Message_ContactVerified";
 
     // customer, loaded at start
     public static final String CUSTOMER_NO = "customerNo";

@@ -35,7 +35,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class RestSecurityConfiguration {
 
     static final String[] STAFF = {FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS, RECONNECTION_DESK, COUNTY_DUTY,
-            FIELD_CREW, AUDITORS, ADMINS};
+            FIELD_CREW, AUDITORS, COUNTER_STAFF, ADMINS};
 
     @Bean
     @Order(1)
@@ -63,6 +63,8 @@ class RestSecurityConfiguration {
                         .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
                         .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")
                         .hasAnyAuthority(BILLING_SYSTEM, ADMINS)
+                        // 营业厅: counter staff confirm or correct a customer's contacts at the counter
+                        .requestMatchers(POST, "/api/customers/*/contact-checks").hasAnyAuthority(COUNTER_STAFF, ADMINS)
                         // only fee-control operators run disconnections
                         .requestMatchers(POST, "/api/fee-control/evaluations", "/api/disconnections/**")
                         .hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
