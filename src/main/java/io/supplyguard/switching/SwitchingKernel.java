@@ -99,17 +99,22 @@ public class SwitchingKernel {
 
     /** The dispatcher runs a queued command: the same decision and recording as {@link #execute}, then the result delivered. */
     void run(SwitchingCommands.QueuedCommand command) {
-        SwitchingOutcome outcome = execute(command.request());
-        commands.finish(command.id(), outcome, OffsetDateTime.now(clock));
+        // a second attempt: a node that died (or lost the bus) had it running, and may have sent its frame
+        SwitchingOutcome outcome = execute(command.request(), command.attempts() > 1);
+        if (!commands.finish(command, outcome, OffsetDateTime.now(clock))) {
+            log.info("command {}: bus {} changed owner while it ran; its new owner runs it again", command.id(), command.busId());
+            return;
+        }
         deliver(command.id(), command.executionId(), command.request().activityId());
     }
 
     /** A command the driver could not complete (bus refused it, database away): a classified failure, delivered. */
     void notCompleted(SwitchingCommands.QueuedCommand command, RuntimeException cause) {
         try {
-            commands.finish(command.id(), new SwitchingOutcome(null, new CommandResult(CommandOutcome.NO_RESPONSE,
-                    "not completed: " + cause.getMessage(), null, null, null, null)), OffsetDateTime.now(clock));
-            deliver(command.id(), command.executionId(), command.request().activityId());
+            if (commands.finish(command, new SwitchingOutcome(null, new CommandResult(CommandOutcome.NO_RESPONSE,
+                    "not completed: " + cause.getMessage(), null, null, null, null)), OffsetDateTime.now(clock))) {
+                deliver(command.id(), command.executionId(), command.request().activityId());
+            }
         } catch (RuntimeException e) {
             log.warn("command {} stays running until the bus's next start: {}", command.id(), e.toString());
         }
@@ -147,12 +152,12 @@ public class SwitchingKernel {
         return commands.takeResult(executionId, OffsetDateTime.now(clock));
     }
 
-    List<String> busIds() {
-        return meters.busIds();
-    }
-
     /** Decides, sends (or not) and records. Never throws for a refusal: it is an outcome. */
     public SwitchingOutcome execute(SwitchingRequest request) {
+        return execute(request, false);
+    }
+
+    private SwitchingOutcome execute(SwitchingRequest request, boolean resumed) {
         Subject subject = subject(request);
         if (subject.refusal() != null) {
             inOwnTransaction(() -> record(request, subject, subject.refusal()));
@@ -160,12 +165,15 @@ public class SwitchingKernel {
         }
         AtomicBoolean allowedOnce = new AtomicBoolean();
         Refusal[] lastRefusal = new Refusal[1];
-        CommandResult result = meters.execute(subject.customer().meter().target(), request.command(),
-                Requester.process(request.processInstanceId(), request.activityId()), () -> {
-                    Optional<Refusal> refusal = decide(request, subject);
-                    refusal.ifPresentOrElse(r -> lastRefusal[0] = r, () -> allowedOnce.set(true));
-                    return refusal.map(Refusal::toString);
-                });
+        io.supplyguard.meter.SendGuard guard = () -> {
+            Optional<Refusal> refusal = decide(request, subject);
+            refusal.ifPresentOrElse(r -> lastRefusal[0] = r, () -> allowedOnce.set(true));
+            return refusal.map(Refusal::toString);
+        };
+        var target = subject.customer().meter().target();
+        var requester = Requester.process(request.processInstanceId(), request.activityId());
+        CommandResult result = resumed ? meters.resume(target, request.command(), requester, guard)
+                : meters.execute(target, request.command(), requester, guard);
         if (request.command() == ControlCommand.TRIP) {
             recordTripResult(subject, result, allowedOnce.get());
         }
