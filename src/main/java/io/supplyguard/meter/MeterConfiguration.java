@@ -69,8 +69,9 @@ class MeterConfiguration {
         return new BusLeases(busLeaseRegistry, busLeaseRepository, buses, events, cluster, properties, node, clock);
     }
 
+    /** Health component {@code busOwnership} and gauge {@code supplyguard.bus.owned}. */
     @Bean
-    BusOwnershipHealth busOwnershipHealth(BusLeases leases) {
+    BusOwnershipHealth busOwnershipHealthIndicator(BusLeases leases) {
         return new BusOwnershipHealth(leases);
     }
 

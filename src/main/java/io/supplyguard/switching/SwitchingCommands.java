@@ -40,7 +40,7 @@ class SwitchingCommands {
     }
 
     long enqueue(SwitchingRequest request, String executionId, String busId, OffsetDateTime now) {
-        int priority = request.command().urgent() ? URGENT : ROUTINE;
+        int priority = request.urgent() ? URGENT : ROUTINE;
         // an execution waits for one command: a job retried after a crash replaces its own queued command
         jdbc.sql("UPDATE switching_command SET state = 'DELIVERED', delivered_at = ?, reason = 'superseded by a retry of the step' "
                         + "WHERE execution_id = ? AND state = 'QUEUED'")
@@ -49,7 +49,7 @@ class SwitchingCommands {
         jdbc.sql("""
                 INSERT INTO switching_command (process_instance_id, execution_id, activity_id, command, bus_id, priority, state,
                     submitted_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
-                .params(request.processInstanceId(), executionId, request.activityId(), request.command().name(), busId, priority, now)
+                .params(request.processInstanceId(), executionId, request.activityId(), request.name(), busId, priority, now)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -121,6 +121,12 @@ class SwitchingCommands {
         return jdbc.sql("SELECT * FROM switching_command WHERE id = ?").param(id).query(SwitchingCommands::outcome).optional();
     }
 
+    /** The recorded result of a command once it is finished (DONE or DELIVERED). */
+    Optional<SwitchingOutcome> outcomeIfFinished(long id) {
+        return jdbc.sql("SELECT * FROM switching_command WHERE id = ? AND state IN ('DONE', 'DELIVERED')").param(id)
+                .query(SwitchingCommands::outcome).optional();
+    }
+
     Optional<String> activityOf(long id) {
         return jdbc.sql("SELECT activity_id FROM switching_command WHERE id = ?").param(id).query(String.class).optional();
     }
@@ -137,7 +143,7 @@ class SwitchingCommands {
 
     private static QueuedCommand queued(ResultSet rs, int row) throws SQLException {
         return new QueuedCommand(rs.getLong("id"), new SwitchingRequest(rs.getString("process_instance_id"),
-                rs.getString("activity_id"), ControlCommand.valueOf(rs.getString("command"))), rs.getString("execution_id"),
+                rs.getString("activity_id"), SwitchingRequest.commandNamed(rs.getString("command"))), rs.getString("execution_id"),
                 rs.getString("bus_id"), rs.getInt("priority"), rs.getInt("attempts"), rs.getString("node"));
     }
 
