@@ -53,6 +53,7 @@ class MeterConfiguration {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion("supplyguard-buses");
         repository.setTimeToLive((int) cluster.leaseTime().toMillis());
+        repository.setCheckDatabaseOnStart(false); // Flyway made the table; a broken database shows at the first election
         return repository;
     }
 
