@@ -50,7 +50,8 @@ public final class SupplyGuardCockpitPage {
 
     /** Waits until {@code #/supplyguard/process-instances/{id}} shows the instance or a refusal. */
     public SupplyGuardCockpitPage awaitInstanceHistory(String processInstanceId) {
-        browser.until(d -> d.getCurrentUrl().endsWith("#/supplyguard/process-instances/" + processInstanceId));
+        // Cockpit keeps its search parameters (e.g. the diagram's viewbox) after the route: "...{id}?viewbox=..."
+        browser.until(d -> d.getCurrentUrl().matches(".*#/supplyguard/process-instances/" + processInstanceId + "(\\?.*)?"));
         browser.until(d -> !d.findElements(INSTANCE).isEmpty() || !d.findElements(REFUSED).isEmpty());
         return this;
     }
