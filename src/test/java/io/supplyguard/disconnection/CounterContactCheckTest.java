@@ -46,6 +46,7 @@ class CounterContactCheckTest {
     @Autowired DisconnectionFixture fixture;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.IdentityService identity;
     @Autowired IdentityDirectory directory;
     @Autowired CustomerRegistry registry;
     @Autowired JdbcClient jdbc;
@@ -77,7 +78,7 @@ class CounterContactCheckTest {
         JsonNode body = json.readTree(answer.body());
         assertThat(body.get("status").asText()).isEqualTo("VALID");
         assertThat(body.get("checkedBy").asText()).isEqualTo(RoleUsers.COUNTER);
-        assertThat(OffsetDateTime.parse(body.get("verifiedAt").asText())).isEqualTo(DisconnectionFixture.now());
+        assertThat(OffsetDateTime.parse(body.get("verifiedAt").asText())).isAtSameInstantAs(DisconnectionFixture.now());
 
         List<RecordedContactCheck> checks = registry.contactChecks(c.customerNo());
         assertThat(checks).singleElement().satisfies(check -> {
@@ -85,12 +86,34 @@ class CounterContactCheckTest {
             assertThat(check.channel()).isEqualTo(ContactCheckChannel.COUNTER);
             assertThat(check.checkedBy()).isEqualTo(RoleUsers.COUNTER);
             assertThat(check.confirmed()).isTrue();
-            assertThat(check.checkedAt()).isEqualTo(DisconnectionFixture.now());
+            assertThat(check.checkedAt()).isAtSameInstantAs(DisconnectionFixture.now());
         });
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_VerifyContact").count())
                 .as("the district manager's task is gone").isZero();
         fixture.runDueJobs();
         assertThat(smsPhones(c, "ARREARS_REMINDER")).containsExactly("13800001234");
+    }
+
+    @Test
+    void aCounterConfirmationAlsoReleasesTheCheckBeforeTheCutAndTheCutGoesAhead() {
+        TestCustomer c = fixture.customer();
+        String pi = runtime.startProcessInstanceByKey("arrears-disconnection", c.customerNo(),
+                Map.of("customerNo", c.customerNo(), "trigger", "TEST")).getId();
+        fixture.runDueJobs();
+        fixture.fireNextTimer(pi);
+        DisconnectionFixture.completeAsCandidate(identity, tasks, tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
+                Map.of("noticePostedAt", DisconnectionFixture.now().toString(), "noticePlace", "楼道", "noticeEvidenceRef", "IMG-1"));
+        registry.markContactUnverified(c.customerNo(), "13800001234", "SMS_RECEIPT"); // the notice SMS bounced
+        fixture.fireNextTimer(pi);
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_VerifyContactBeforeCut").count()).isOne();
+
+        assertThat(post(RoleUsers.COUNTER, "/api/customers/" + c.customerNo() + "/contact-checks",
+                Map.of("phone", "13800001234", "role", "OWNER", "confirmed", true)).status()).isEqualTo(201);
+        assertThat(tasks.createTaskQuery().processInstanceId(pi).count()).as("no task waits any more").isZero();
+        fixture.fireNextTimer(pi);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+        assertThat(smsPhones(c, "DISCONNECTED")).containsExactly("13800001234");
     }
 
     @Test

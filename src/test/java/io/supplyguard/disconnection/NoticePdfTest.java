@@ -151,6 +151,9 @@ class NoticePdfTest {
         assertThat(get(RoleUsers.MANAGER_T03, "/api/notices/" + pi + ".pdf").status()).isEqualTo(403);
         assertThat(get(RoleUsers.BILLING, "/api/notices/" + pi + ".pdf").status()).isEqualTo(403);
         assertThat(get(null, "/api/notices/" + pi + ".pdf").status()).isEqualTo(401);
+        assertThat(get(null, "/notices/batch/csrf-token").status()).as("no webapp session, no token").isEqualTo(401);
+        assertThat(get(RoleUsers.MANAGER_T01, "/notices/batch/csrf-token").status()).as("HTTP Basic is no webapp session")
+                .isEqualTo(401);
         Answer noDistrict = get(RoleUsers.MANAGER_T01, "/api/notices?date=2026-12-01");
         assertThat(noDistrict.status()).isEqualTo(400);
         assertThat(noDistrict.text()).contains("district");
