@@ -37,6 +37,7 @@ class ProductionDefaultsTest {
         assertThat(window.opensAt()).isEqualTo(LocalTime.of(9, 0));
         assertThat(window.closesAt()).isEqualTo(LocalTime.of(15, 0));
         assertThat(window.workingDays()).doesNotContain(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(window.observeHolidayCalendar()).as("holidays and the maintained range count").isTrue();
         assertThat(noticeDay).isEqualTo(Duration.ofDays(1));
     }
 }

@@ -12,10 +12,31 @@ public class Accounts {
 
     private final LedgerRows ledgers;
     private final PaymentRows payments;
+    private final BillRows bills;
 
-    Accounts(LedgerRows ledgers, PaymentRows payments) {
+    Accounts(LedgerRows ledgers, PaymentRows payments, BillRows bills) {
         this.ledgers = ledgers;
         this.payments = payments;
+        this.bills = bills;
+    }
+
+    /**
+     * The bills the arrears consist of: the newest bills whose amounts add up to the arrears (older
+     * ones were settled first); empty when nothing is owed or the arrears came without bills
+     * (registration, prepaid consumption).
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<UnpaidBill> unpaidBills(String customerNo) {
+        java.math.BigDecimal owed = status(customerNo).arrears();
+        java.util.List<UnpaidBill> unpaid = new java.util.ArrayList<>();
+        for (UnpaidBill bill : bills.newestFirst(customerNo)) {
+            if (owed.signum() <= 0) {
+                break;
+            }
+            unpaid.add(bill);
+            owed = owed.subtract(bill.amount());
+        }
+        return unpaid;
     }
 
     /** @throws CustomerNotFoundException when the customer is not registered */

@@ -42,4 +42,12 @@ class BillRows {
                         false), rs.getString("request_digest")))
                 .optional();
     }
+
+    java.util.List<UnpaidBill> newestFirst(String customerNo) {
+        return jdbc.sql("SELECT bill_id, amount, due_date FROM bill WHERE customer_no = ? ORDER BY due_date DESC, booked_at DESC")
+                .param(customerNo)
+                .query((rs, i) -> new UnpaidBill(rs.getString("bill_id"), rs.getBigDecimal("amount"),
+                        rs.getObject("due_date", LocalDate.class)))
+                .list();
+    }
 }

@@ -7,27 +7,43 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * The disconnection execution window (DESIGN.md P8, issue 5 item 7): a cut happens on a working
  * day that is neither a public holiday nor the eve of one, between the window's opening and
  * closing time (closing early enough to reconnect the same day after a payment), and never
- * while an extreme-weather alert is active for the district.
+ * while an extreme-weather alert is active for the district. Holidays come from the records of
+ * {@link HolidayCalendar}, read at each evaluation; a date of a year nobody maintained, or the day
+ * before one, is closed for cuts ({@code CALENDAR_NOT_MAINTAINED}). Reconnections never ask this window.
  */
 @Service
 public class ExecutionWindow {
+
+    /** The window is closed because the date (or the next) lies outside every maintained year. */
+    public static final String CALENDAR_NOT_MAINTAINED = "CALENDAR_NOT_MAINTAINED";
 
     /** Far enough for any sane calendar; a configuration that never opens is an error. */
     private static final int SEARCH_DAYS = 400;
 
     private final ExecutionWindowProperties properties;
     private final WeatherAlerts weatherAlerts;
+    private final Supplier<CalendarDays> calendar;
     private final ZoneId zone;
 
-    ExecutionWindow(ExecutionWindowProperties properties, WeatherAlerts weatherAlerts, Clock clock) {
+    @Autowired
+    ExecutionWindow(ExecutionWindowProperties properties, WeatherAlerts weatherAlerts, HolidayCalendar calendar, Clock clock) {
+        this(properties, weatherAlerts, calendar::days, clock);
+    }
+
+    ExecutionWindow(ExecutionWindowProperties properties, WeatherAlerts weatherAlerts, Supplier<CalendarDays> calendar,
+            Clock clock) {
         this.properties = properties;
         this.weatherAlerts = weatherAlerts;
+        this.calendar = properties.observeHolidayCalendar() ? calendar
+                : () -> CalendarDays.weekdaysOnly(properties.workingDays());
         this.zone = clock.getZone();
     }
 
@@ -39,13 +55,17 @@ public class ExecutionWindow {
     public String closedReason(OffsetDateTime time, String district) {
         ZonedDateTime local = time.atZoneSameInstant(zone);
         LocalDate day = local.toLocalDate();
-        if (isHoliday(day)) {
+        CalendarDays days = calendar.get();
+        if (!days.maintained(day) || !days.maintained(day.plusDays(1))) {
+            return CALENDAR_NOT_MAINTAINED;
+        }
+        if (days.holiday(day)) {
             return "PUBLIC_HOLIDAY";
         }
-        if (isHoliday(day.plusDays(1))) {
+        if (days.holiday(day.plusDays(1))) {
             return "EVE_OF_HOLIDAY";
         }
-        if (!isWorkingDay(day)) {
+        if (!days.workingDay(day)) {
             return "NOT_A_WORKING_DAY";
         }
         if (local.toLocalTime().isBefore(properties.opensAt()) || !local.toLocalTime().isBefore(properties.closesAt())) {
@@ -55,30 +75,35 @@ public class ExecutionWindow {
         return alert ? "EXTREME_WEATHER_ALERT" : null;
     }
 
-    /** The first moment at or after {@code notBefore} when a cut may be executed in the district. */
+    /**
+     * The first moment at or after {@code notBefore} when a cut may be executed in the district.
+     * When the maintained calendar ends before any opening, the next morning: the cut is looked at
+     * again each day until an operator has maintained the next year.
+     */
     public OffsetDateTime nextOpening(OffsetDateTime notBefore, String district) {
         List<WeatherAlert> alerts = weatherAlerts.relevantFrom(district, notBefore);
-        OffsetDateTime candidate = nextWindowTime(notBefore);
+        CalendarDays days = calendar.get();
+        OffsetDateTime candidate = nextWindowTime(notBefore, days);
         for (int guard = 0; guard < 1000; guard++) {
             OffsetDateTime at = candidate;
             WeatherAlert blocking = alerts.stream().filter(a -> a.activeAt(at)).findFirst().orElse(null);
             if (blocking == null) {
                 return candidate;
             }
-            candidate = nextWindowTime(blocking.effectiveEnd());
+            candidate = nextWindowTime(blocking.effectiveEnd(), days);
         }
         throw new IllegalStateException("no execution window found for district " + district);
     }
 
-    private boolean isWindowTime(OffsetDateTime time) {
+    private boolean isWindowTime(OffsetDateTime time, CalendarDays days) {
         ZonedDateTime local = time.atZoneSameInstant(zone);
-        return isExecutionDay(local.toLocalDate())
+        return isExecutionDay(local.toLocalDate(), days)
                 && !local.toLocalTime().isBefore(properties.opensAt())
                 && local.toLocalTime().isBefore(properties.closesAt());
     }
 
-    private OffsetDateTime nextWindowTime(OffsetDateTime notBefore) {
-        if (isWindowTime(notBefore)) {
+    private OffsetDateTime nextWindowTime(OffsetDateTime notBefore, CalendarDays days) {
+        if (isWindowTime(notBefore, days)) {
             return notBefore;
         }
         ZonedDateTime local = notBefore.atZoneSameInstant(zone);
@@ -87,22 +112,20 @@ public class ExecutionWindow {
             day = day.plusDays(1);
         }
         for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
-            if (isExecutionDay(day)) {
+            if (!days.maintained(day) || !days.maintained(day.plusDays(1))) {
+                // beyond the maintained calendar: look again tomorrow morning, never guess
+                LocalDate tomorrow = local.toLocalDate().plusDays(1);
+                return LocalDateTime.of(tomorrow, properties.opensAt()).atZone(zone).toOffsetDateTime();
+            }
+            if (isExecutionDay(day, days)) {
                 return LocalDateTime.of(day, properties.opensAt()).atZone(zone).toOffsetDateTime();
             }
         }
         throw new IllegalStateException("supplyguard.execution-window never opens within " + SEARCH_DAYS + " days");
     }
 
-    private boolean isExecutionDay(LocalDate day) {
-        return isWorkingDay(day) && !isHoliday(day) && !isHoliday(day.plusDays(1));
-    }
-
-    private boolean isWorkingDay(LocalDate day) {
-        return properties.adjustedWorkingDays().contains(day) || properties.workingDays().contains(day.getDayOfWeek());
-    }
-
-    private boolean isHoliday(LocalDate day) {
-        return properties.holidays().contains(day);
+    private static boolean isExecutionDay(LocalDate day, CalendarDays days) {
+        return days.maintained(day) && days.maintained(day.plusDays(1))
+                && days.workingDay(day) && !days.holiday(day) && !days.holiday(day.plusDays(1));
     }
 }

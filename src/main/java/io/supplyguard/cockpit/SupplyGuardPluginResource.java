@@ -171,7 +171,7 @@ public class SupplyGuardPluginResource extends AbstractCockpitPluginRootResource
         return customerHistory(engineName, customerNo, () -> {
             try {
                 return file(bean(TimelineExport.class).pdf(customerNo), "application/pdf", customerNo + "-timeline.pdf");
-            } catch (TimelineExport.NoFontException e) {
+            } catch (io.supplyguard.infrastructure.pdf.CjkFont.MissingFontException e) {
                 return problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
             }
         });

@@ -19,9 +19,12 @@ public class CustomerRegistry {
     private final ContactRows contacts;
     private final MeterRows meters;
     private final AccountRows accounts;
+    private final ContactCheckRows checks;
     private final Clock clock;
 
-    CustomerRegistry(CustomerRows customers, ContactRows contacts, MeterRows meters, AccountRows accounts, Clock clock) {
+    CustomerRegistry(CustomerRows customers, ContactRows contacts, MeterRows meters, AccountRows accounts,
+            ContactCheckRows checks, Clock clock) {
+        this.checks = checks;
         this.customers = customers;
         this.contacts = contacts;
         this.meters = meters;
@@ -156,24 +159,36 @@ public class CustomerRegistry {
     }
 
     /**
-     * A person (district manager, verification campaign) checked a contact. A confirmed number
-     * becomes VALID and verified now; a number found wrong becomes INVALID. A new number replaces
-     * the current contact of the same role, which stays in the history.
+     * A person checked a contact (counter staff at a visit, the district manager's task): a confirmed
+     * number becomes VALID and verified now, a number found wrong INVALID; a new number replaces the
+     * current contact of the same role, which stays in the history. Who checked, when (server time)
+     * and which number is kept in {@code contact_check}.
+     *
+     * @return the contact as it is now
      */
     @Transactional
-    public void recordContactVerification(String customerNo, String phone, ContactRole role, boolean valid, String source) {
+    public ContactView recordContactVerification(String customerNo, String phone, ContactRole role, boolean valid,
+            ContactCheckChannel channel, String checkedBy) {
         get(customerNo);
         OffsetDateTime now = OffsetDateTime.now(clock);
         ContactStatus status = valid ? ContactStatus.VALID : ContactStatus.INVALID;
+        checks.insert(customerNo, phone, role, valid, channel, checkedBy, now);
         var existing = contacts.current(customerNo).stream().filter(c -> c.phone().equals(phone)).findFirst();
         if (existing.isPresent()) {
-            contacts.updateStatus(existing.get().id(), status, now, source);
-            return;
+            contacts.updateStatus(existing.get().id(), status, now, channel.name());
+        } else {
+            if (valid) {
+                contacts.current(customerNo).stream().filter(c -> c.role() == role).forEach(c -> contacts.close(c.id(), now));
+            }
+            contacts.insert(customerNo, new CustomerRegistration.Contact(phone, role, status, now, channel.name()), now);
         }
-        if (valid) {
-            contacts.current(customerNo).stream().filter(c -> c.role() == role).forEach(c -> contacts.close(c.id(), now));
-        }
-        contacts.insert(customerNo, new CustomerRegistration.Contact(phone, role, status, now, source), now);
+        return contacts.current(customerNo).stream().filter(c -> c.phone().equals(phone)).findFirst().orElseThrow();
+    }
+
+    /** Who checked the customer's contacts, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RecordedContactCheck> contactChecks(String customerNo) {
+        return checks.of(customerNo);
     }
 
     /**

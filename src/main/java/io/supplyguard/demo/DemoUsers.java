@@ -22,6 +22,7 @@ final class DemoUsers {
                     Roles.fieldCrewOf("TQ-003"), Roles.fieldCrewOf("TQ-004")),
             new DemoUser("auditor", "稽查", "审计", Roles.AUDITORS),
             new DemoUser("designer", "流程", "设计", Roles.PROCESS_DESIGNERS),
+            new DemoUser("counter", "营业厅", "柜员", Roles.COUNTER_STAFF),
             new DemoUser("billing", "营销", "系统", Roles.BILLING_SYSTEM),
             new DemoUser("admin", "系统", "管理员", Roles.ADMINS));
 

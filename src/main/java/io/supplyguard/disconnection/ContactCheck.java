@@ -5,9 +5,9 @@ import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_ROLE;
 import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_VERIFIED;
 import static io.supplyguard.disconnection.DisconnectionVariables.CUSTOMER_NO;
 
+import io.supplyguard.customer.ContactRule;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.ContactView;
-import io.supplyguard.switching.VerifiedContacts;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,15 +15,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * P1: a reminder or notice only counts when it reaches a number somebody verified recently.
- * Sets {@code contactVerified}; the model sends the district manager to verify otherwise.
+ * Sets {@code contactVerified} and the contact {@link ContactRule} chooses — the one every SMS of
+ * the disconnection goes to; the model sends the district manager to verify otherwise.
  */
 @Component("checkContact")
 class ContactCheck implements JavaDelegate {
 
     private final CustomerRegistry registry;
-    private final VerifiedContacts contacts;
+    private final ContactRule contacts;
 
-    ContactCheck(CustomerRegistry registry, VerifiedContacts contacts) {
+    ContactCheck(CustomerRegistry registry, ContactRule contacts) {
         this.registry = registry;
         this.contacts = contacts;
     }

@@ -5,9 +5,11 @@ import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_PHONE;
 import static io.supplyguard.disconnection.DisconnectionVariables.CONTACT_ROLE;
 import static io.supplyguard.disconnection.DisconnectionVariables.CUSTOMER_NO;
 
+import io.supplyguard.customer.ContactCheckChannel;
 import io.supplyguard.customer.ContactRole;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.RegistryFormats;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class ContactVerificationTask implements TaskListener {
 
     private final CustomerRegistry registry;
+    private final IdentityService identity;
 
-    ContactVerificationTask(CustomerRegistry registry) {
+    ContactVerificationTask(CustomerRegistry registry, IdentityService identity) {
         this.registry = registry;
+        this.identity = identity;
     }
 
     @Override
@@ -38,7 +42,8 @@ class ContactVerificationTask implements TaskListener {
             throw new FormInputException(CONTACT_ROLE, "must be OWNER, TENANT or AGENT");
         }
         boolean confirmed = FormValues.requiredBoolean(task, CONTACT_CONFIRMED);
+        var user = identity.getCurrentAuthentication();
         registry.recordContactVerification((String) task.getVariable(CUSTOMER_NO), phone, role, confirmed,
-                "DISTRICT_MANAGER");
+                ContactCheckChannel.DISTRICT_MANAGER, user != null ? user.getUserId() : null);
     }
 }

@@ -14,6 +14,8 @@ public final class DisconnectionVariables {
     public static final String MESSAGE_EMERGENCY_RECONNECTION = "Message_EmergencyReconnection";
     public static final String MESSAGE_TERMINATION_REQUESTED = "Message_TerminationRequested";
     public static final String MESSAGE_SMS_DELIVERY_FAILED = "Message_SmsDeliveryFailed";
+    /** A counter verification of the customer's contact (boundary of the two contact verification tasks). */
+    public static final String MESSAGE_CONTACT_VERIFIED = "Message_ContactVerified";
 
     // customer, loaded at start
     public static final String CUSTOMER_NO = "customerNo";
@@ -52,6 +54,8 @@ public final class DisconnectionVariables {
     public static final String NOTICE_PLACE = "noticePlace";
     public static final String NOTICE_EVIDENCE_REF = "noticeEvidenceRef";
     public static final String EARLIEST_EXECUTION_AT = "earliestExecutionAt";
+    /** Where the task forms link the printed notice ({@code GET /api/notices/{processInstanceId}.pdf}). */
+    public static final String NOTICE_PDF = "noticePdf";
 
     // leader approval of the cut
     public static final String DISCONNECTION_APPROVED = "disconnectionApproved";

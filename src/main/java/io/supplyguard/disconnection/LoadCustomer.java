@@ -53,6 +53,7 @@ class LoadCustomer implements JavaDelegate {
         execution.setVariable(CUSTOMER_NO, customerNo);
         execution.setVariable(STARTED_AT, now.toString());
         execution.setVariable(SUPPLY_CUT, false);
+        execution.setVariable(NOTICE_PDF, "/api/notices/" + execution.getProcessInstanceId() + ".pdf");
         CustomerSnapshot.of(customer, LocalDate.now(clock)).writeTo(execution);
         // the district's tasks go to that district's managers and crew only
         directory.ensureDistrictGroups(customer.district());

@@ -27,6 +27,8 @@ final class ModelAllowList {
             // contact verification campaign
             "contactVerification", "findContactsToVerify", "prepareDistrictList", "checkVerificationInput",
             "recordContactVerification",
+            // 营业厅 contact check
+            "counterContactCheck",
             // four-eyes release of the core models
             "modelReleaseDecision", "applyModelRelease");
 

@@ -15,7 +15,7 @@ import org.springframework.security.core.GrantedAuthority;
 public final class DistrictScope {
 
     static final Set<String> COUNTY_WIDE = Set.of(FEE_CONTROL_OPERATORS, LEADERS, RECONNECTION_DESK, COUNTY_DUTY, AUDITORS,
-            PROCESS_DESIGNERS, BILLING_SYSTEM, ADMINS);
+            PROCESS_DESIGNERS, BILLING_SYSTEM, COUNTER_STAFF, ADMINS);
 
     private DistrictScope() {
     }

@@ -4,6 +4,7 @@ import static io.supplyguard.identity.Roles.*;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class RestSecurityConfiguration {
 
     static final String[] STAFF = {FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS, RECONNECTION_DESK, COUNTY_DUTY,
-            FIELD_CREW, AUDITORS, ADMINS};
+            FIELD_CREW, AUDITORS, COUNTER_STAFF, ADMINS};
 
     @Bean
     @Order(1)
@@ -62,11 +63,14 @@ class RestSecurityConfiguration {
                         .requestMatchers(POST, "/api/customers", "/api/customers/import").hasAnyAuthority(BILLING_SYSTEM, ADMINS)
                         .requestMatchers(POST, "/api/payments", "/api/bills", "/api/readings", "/api/sms/receipts")
                         .hasAnyAuthority(BILLING_SYSTEM, ADMINS)
+                        // 营业厅: counter staff confirm or correct a customer's contacts at the counter
+                        .requestMatchers(POST, "/api/customers/*/contact-checks").hasAnyAuthority(COUNTER_STAFF, ADMINS)
                         // only fee-control operators run disconnections
                         .requestMatchers(POST, "/api/fee-control/evaluations", "/api/disconnections/**")
                         .hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(POST, "/api/weather-alerts").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(DELETE, "/api/weather-alerts/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
+                        .requestMatchers(PUT, "/api/calendar/**").hasAnyAuthority(FEE_CONTROL_OPERATORS, ADMINS)
                         .requestMatchers(GET, "/api/customers/*/timeline", "/api/customers/*/sms", "/api/kpis", "/api/reports/**")
                         .hasAnyAuthority(Roles.READERS_OF_CUSTOMER_HISTORY.toArray(String[]::new))
                         // held and released model versions: their authors, the leaders who decide, auditors

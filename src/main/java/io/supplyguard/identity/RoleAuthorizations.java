@@ -29,6 +29,7 @@ class RoleAuthorizations {
 
     static final String ARREARS_DISCONNECTION = "arrears-disconnection";
     static final String EMERGENCY_RECONNECTION = "emergency-reconnection";
+    static final String COUNTER_CONTACT_CHECK = "counter-contact-check";
 
     private final AuthorizationService authorizations;
 
@@ -60,6 +61,8 @@ class RoleAuthorizations {
         grant(FEE_CONTROL_OPERATORS, PROCESS_INSTANCE, "*", CREATE);
         grant(RECONNECTION_DESK, PROCESS_DEFINITION, EMERGENCY_RECONNECTION, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
         grant(RECONNECTION_DESK, PROCESS_INSTANCE, "*", CREATE);
+        grant(COUNTER_STAFF, PROCESS_DEFINITION, COUNTER_CONTACT_CHECK, READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+        grant(COUNTER_STAFF, PROCESS_INSTANCE, "*", CREATE);
 
         readOnlyCockpit(AUDITORS);
         grant(AUDITORS, OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);

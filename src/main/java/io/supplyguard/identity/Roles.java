@@ -15,6 +15,8 @@ public final class Roles {
     public static final String PROCESS_DESIGNERS = "process-designers";
     /** Service accounts of the billing/marketing system and the SMS gateway (payments, bills, readings, receipts). */
     public static final String BILLING_SYSTEM = "billing-system";
+    /** 营业厅: counter staff who confirm or correct a customer's contacts at any visit. */
+    public static final String COUNTER_STAFF = "counter-staff";
     /** Camunda's own administrators group. */
     public static final String ADMINS = "camunda-admin";
 
@@ -31,6 +33,7 @@ public final class Roles {
             new Role(FIELD_CREW, "现场作业人员"),
             new Role(AUDITORS, "审计"),
             new Role(PROCESS_DESIGNERS, "流程设计"),
+            new Role(COUNTER_STAFF, "营业厅"),
             new Role(BILLING_SYSTEM, "营销系统接口"),
             new Role(ADMINS, "系统管理员"));
 
@@ -40,7 +43,7 @@ public final class Roles {
 
     /** Staff who work in Tasklist. */
     public static final List<String> TASKLIST_USERS = List.of(FEE_CONTROL_OPERATORS, LEADERS, DISTRICT_MANAGERS,
-            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW);
+            RECONNECTION_DESK, COUNTY_DUTY, FIELD_CREW, COUNTER_STAFF);
 
     /**
      * The candidate group of a district's managers: a district manager works the tasks of the

@@ -4,6 +4,6 @@ package io.supplyguard.notification;
 public class NoValidContactException extends RuntimeException {
 
     public NoValidContactException(String customerNo) {
-        super("customer " + customerNo + " has no valid contact");
+        super("customer " + customerNo + " has no valid contact verified recently enough");
     }
 }

@@ -1,5 +1,6 @@
 package io.supplyguard.notification;
 
+import io.supplyguard.customer.ContactRule;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.CustomerView.ContactView;
 import java.time.Clock;
@@ -18,13 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 class SmsService implements Notifications {
 
     private final CustomerRegistry registry;
+    private final ContactRule contacts;
     private final SmsTexts texts;
     private final SmsGateway gateway;
     private final SmsRows rows;
     private final Clock clock;
 
-    SmsService(CustomerRegistry registry, SmsTexts texts, SmsGateway gateway, SmsRows rows, Clock clock) {
+    SmsService(CustomerRegistry registry, ContactRule contacts, SmsTexts texts, SmsGateway gateway, SmsRows rows, Clock clock) {
         this.registry = registry;
+        this.contacts = contacts;
         this.texts = texts;
         this.gateway = gateway;
         this.rows = rows;
@@ -35,7 +38,7 @@ class SmsService implements Notifications {
     @Transactional
     public SentSms sendSms(String customerNo, SmsTemplate template, Map<String, String> parameters,
             String processInstanceId) {
-        ContactView contact = ContactChoice.of(registry.get(customerNo).contacts())
+        ContactView contact = contacts.of(registry.get(customerNo))
                 .orElseThrow(() -> new NoValidContactException(customerNo));
         OutgoingSms sms = new OutgoingSms(UUID.randomUUID().toString(), customerNo, contact.phone(), template,
                 texts.render(template, customerNo, parameters));

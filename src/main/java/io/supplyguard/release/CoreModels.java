@@ -12,7 +12,7 @@ import java.util.Set;
 public final class CoreModels {
 
     public static final Set<String> KEYS = Set.of("arrears-disconnection", "important-customer-disconnection",
-            "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification",
+            "payment-reconnection", "emergency-reconnection", "reconnection-sweep", "contact-verification", "counter-contact-check",
             "disconnection-policy", "payment-stops-cut", "model-release");
 
     static final String HELD_SUFFIX = ".awaiting-release";

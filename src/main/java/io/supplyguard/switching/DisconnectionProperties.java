@@ -11,14 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("supplyguard.disconnection")
 public record DisconnectionProperties(
         Duration reminderPeriod,
-        Duration contactValidity,
         Duration noticeDay,
         Duration importantWarningLead,
         Duration importantExecutionDelay) {
 
     public DisconnectionProperties {
         reminderPeriod = reminderPeriod != null ? reminderPeriod : Duration.ofDays(3);
-        contactValidity = contactValidity != null ? contactValidity : Duration.ofDays(180);
         noticeDay = noticeDay != null ? noticeDay : Duration.ofDays(1);
         importantWarningLead = importantWarningLead != null ? importantWarningLead : Duration.ofMinutes(15);
         importantExecutionDelay = importantExecutionDelay != null ? importantExecutionDelay : Duration.ofMinutes(15);

@@ -4,7 +4,9 @@ import io.supplyguard.account.Accounts;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.switching.SwitchingRecords.Case;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -62,11 +64,37 @@ public class SwitchingFacts {
         String customerNo = records.findCase(RootInstance.of(task.getExecution()))
                 .orElseThrow(() -> new IllegalStateException("no disconnection case for " + task.getProcessInstanceId()))
                 .customerNo();
-        int leadDays = conditions.policy(registry.get(customerNo), accounts.status(customerNo), now.toLocalDate()).noticeLeadDays();
+        return earliestExecution(customerNo, postedAt);
+    }
+
+    /**
+     * The earliest execution after a notice posted at {@code postedAt}: the lead days the decision
+     * table gives today on the registry's data (what the notice task's listener records, and what a
+     * printed notice announces).
+     */
+    public OffsetDateTime earliestExecution(String customerNo, OffsetDateTime postedAt) {
+        int leadDays = noticeLeadDays(customerNo);
+        return postedAt.plus(properties.noticeDay().multipliedBy(leadDays));
+    }
+
+    /** The notice lead days the decision table gives today on the registry's and the ledger's data. */
+    public int noticeLeadDays(String customerNo) {
+        int leadDays = conditions.policy(registry.get(customerNo), accounts.status(customerNo), LocalDate.now(clock)).noticeLeadDays();
         if (leadDays < 0) {
             throw new IllegalStateException("the decision table gives no notice lead days for customer " + customerNo);
         }
-        return postedAt.plus(properties.noticeDay().multipliedBy(leadDays));
+        return leadDays;
+    }
+
+    /** A fact as recorded for the kernel: who (the engine's user), the instant it is about, when it was recorded. */
+    public record RecordedFact(FactKind kind, String recordedBy, OffsetDateTime occurredAt, OffsetDateTime recordedAt, String detail) {
+    }
+
+    /** The latest fact of this kind recorded for a disconnection (the root instance's id). */
+    public Optional<RecordedFact> latest(String processInstanceId, FactKind kind) {
+        return records.latest(processInstanceId, kind).map(f -> new RecordedFact(f.kind(), f.recordedBy(),
+                f.occurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                f.recordedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), f.detail()));
     }
 
     /** An approval task's decision (approved or rejected), by whoever the engine authenticated. */

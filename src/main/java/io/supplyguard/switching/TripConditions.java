@@ -2,6 +2,7 @@ package io.supplyguard.switching;
 
 import io.supplyguard.account.AccountStatus;
 import io.supplyguard.calendar.ExecutionWindow;
+import io.supplyguard.customer.ContactRule;
 import io.supplyguard.customer.CustomerView;
 import io.supplyguard.customer.ImportanceGrade;
 import io.supplyguard.identity.Roles;
@@ -34,13 +35,13 @@ class TripConditions {
     private final DecisionService decisions;
     private final IdentityService identity;
     private final ExecutionWindow window;
-    private final VerifiedContacts contacts;
+    private final ContactRule contacts;
     private final EmergencyReconnections emergencies;
     private final DisconnectionProperties properties;
     private final PaymentRule paymentRule;
 
     TripConditions(SwitchingRecords records, DecisionService decisions, IdentityService identity, ExecutionWindow window,
-            VerifiedContacts contacts, EmergencyReconnections emergencies, DisconnectionProperties properties,
+            ContactRule contacts, EmergencyReconnections emergencies, DisconnectionProperties properties,
             PaymentRule paymentRule) {
         this.paymentRule = paymentRule;
         this.records = records;

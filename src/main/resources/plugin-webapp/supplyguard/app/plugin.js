@@ -575,13 +575,38 @@ export default [
     render: (node, { api }) => { showInstance(node, api); }
   },
   {
+    // Cockpit's header: Cockpit draws <a ng-href="pagePath">label</a> itself (no render), like its own entries
+    id: 'supplyguard.navigation.history',
+    pluginPoint: 'cockpit.navigation',
+    priority: 5,
+    properties: { pagePath: '#/supplyguard/history', label: '流程历史' },
+    checkActive: (url) => /#\/supplyguard\/(history|process-instances|customers)/.test(url)
+  },
+  {
+    id: 'supplyguard.navigation.kpis',
+    pluginPoint: 'cockpit.navigation',
+    priority: 4,
+    properties: { pagePath: '#/supplyguard/kpis', label: '停复电指标' },
+    checkActive: (url) => url.includes('#/supplyguard/kpis')
+  },
+  {
+    // the toolbar of Cockpit's own instance view: one click to the full history
+    id: 'supplyguard.processInstanceAction',
+    pluginPoint: 'cockpit.processInstance.runtime.action',
+    priority: 1,
+    render: (node, { processInstanceId }) => {
+      node.innerHTML = `<a id="sg-history-action" class="btn btn-default action-button" title="审计历史：该流程实例的完整历史"
+        href="#/supplyguard/process-instances/${encodeURIComponent(processInstanceId)}"><span class="glyphicon glyphicon-list-alt"></span></a>`;
+    }
+  },
+  {
     // from Cockpit's own instance view to the full history
     id: 'supplyguard.processInstanceLink',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 1,
     properties: { label: '审计历史' },
     render: (node, { processInstanceId }) => {
-      node.innerHTML = `<p style="padding: 10px"><a id="sg-history-link" href="#/supplyguard/process-instances/${escapeHtml(processInstanceId)}">
+      node.innerHTML = `<p style="padding: 10px"><a id="sg-history-link" href="#/supplyguard/process-instances/${encodeURIComponent(processInstanceId)}">
         查看该流程实例的完整历史（执行路径、人工任务、决策、电表报文、短信、操作日志）</a></p>`;
     }
   }

@@ -149,8 +149,7 @@ public final class SupplyGuardBenchmark {
         properties.put("supplyguard.execution-window.closes-at", "23:59");
         properties.put("supplyguard.execution-window.working-days",
                 "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
-        properties.put("supplyguard.execution-window.holidays", "");
-        properties.put("supplyguard.execution-window.adjusted-working-days", "");
+        properties.put("supplyguard.execution-window.observe-holiday-calendar", "false");
         for (int i = 0; i < BUSES.size(); i++) {
             properties.put("supplyguard.meter.buses[" + i + "].id", BUSES.get(i));
             properties.put("supplyguard.meter.buses[" + i + "].transport", "SIMULATED");

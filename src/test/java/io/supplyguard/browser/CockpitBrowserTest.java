@@ -30,6 +30,17 @@ class CockpitBrowserTest {
             cockpit.openProcessInstance(instanceId);
             assertThat(cockpit.diagramShows(ProbeProcess.TASK_ID)).isTrue();
             browser.waitForText("3200100002");
+
+            // Cockpit's own pages lead to SupplyGuard's audit views: the instance's toolbar and tab, the header
+            SupplyGuardCockpitPage audit = cockpit.openAuditHistoryFromToolbar(instanceId);
+            assertThat(audit.section("instance")).contains(instanceId, "3200100002");
+            browser.screenshot("instance-history-from-toolbar");
+            cockpit.openProcessInstance(instanceId).openAuditHistoryTab(instanceId);
+            assertThat(audit.refused()).isFalse();
+            audit.openFromHeader("history", "流程历史");
+            browser.screenshot("history-from-header");
+            audit.openFromHeader("kpis", "停复电指标");
+            browser.screenshot("kpis-from-header");
         }
     }
 

@@ -66,6 +66,22 @@ public final class CockpitPage {
         return succeeded;
     }
 
+    /**
+     * On an open process instance: follows SupplyGuard's 审计历史 tab (its link) to the plugin's
+     * history of this instance, {@code #/supplyguard/process-instances/{id}}.
+     */
+    public SupplyGuardCockpitPage openAuditHistoryTab(String processInstanceId) {
+        browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='审计历史']"));
+        browser.click(By.id("sg-history-link"));
+        return SupplyGuardCockpitPage.on(browser).awaitInstanceHistory(processInstanceId);
+    }
+
+    /** On an open process instance: the toolbar's 审计历史 button to the plugin's history of this instance. */
+    public SupplyGuardCockpitPage openAuditHistoryFromToolbar(String processInstanceId) {
+        browser.click(By.cssSelector(".ctn-toolbar #sg-history-action"));
+        return SupplyGuardCockpitPage.on(browser).awaitInstanceHistory(processInstanceId);
+    }
+
     /** Whether the rendered BPMN diagram has a shape or connection for this BPMN element id. */
     public boolean diagramShows(String elementId) {
         browser.waitFor(DIAGRAM);

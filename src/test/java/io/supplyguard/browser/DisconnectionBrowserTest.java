@@ -115,6 +115,8 @@ class DisconnectionBrowserTest {
         tasklist.openTask("张贴停电通知书", mine.customerNo()).claim();
         assertThat(tasklist.valueOf("客户编号")).isEqualTo(mine.customerNo());
         assertThat(tasklist.valueOf("通知提前天数")).isEqualTo("7");
+        assertThat(browser.waitFor(org.openqa.selenium.By.linkText("打印本户停电通知书（PDF）")).getAttribute("href"))
+                .as("the form links the printed notice").endsWith("/api/notices/" + instanceId + ".pdf");
         tasklist.fillDateTime("张贴时间（日期）", "张贴时间（时间）", postedAt)
                 .fill("张贴地点", "3单元楼门口公告栏")
                 .fill("证据编号（照片/回执）", "IMG-20261201-0042");

@@ -27,6 +27,35 @@ public final class SupplyGuardCockpitPage {
         return new SupplyGuardCockpitPage(browser);
     }
 
+    /** The plugin's pages in a browser already logged in to Cockpit. */
+    public static SupplyGuardCockpitPage on(Browser browser) {
+        return new SupplyGuardCockpitPage(browser);
+    }
+
+    /**
+     * From any Cockpit page, follows the entry of Cockpit's header that leads to this plugin route
+     * ({@code history} 流程历史, {@code kpis} 停复电指标); waits for the page's first answer.
+     */
+    public SupplyGuardCockpitPage openFromHeader(String route, String label) {
+        By entry = By.xpath("//ul[@cam-if-logged-in]//a[@href='#/supplyguard/" + route + "']");
+        browser.until(d -> d.findElements(entry).stream().anyMatch(e -> e.getText().trim().equals(label)));
+        browser.click(entry);
+        browser.until(d -> d.getCurrentUrl().contains("#/supplyguard/" + route));
+        String result = route.equals("kpis") ? "sg-kpi-result" : "sg-history-result";
+        browser.until(d -> answers(result) > 0);
+        browser.until(d -> d.findElements(By.xpath("//ul[@cam-if-logged-in]/li[contains(@class,'active')]//a[@href='#/supplyguard/"
+                + route + "']")).size() == 1);
+        return this;
+    }
+
+    /** Waits until {@code #/supplyguard/process-instances/{id}} shows the instance or a refusal. */
+    public SupplyGuardCockpitPage awaitInstanceHistory(String processInstanceId) {
+        // Cockpit keeps its search parameters (e.g. the diagram's viewbox) after the route: "...{id}?viewbox=..."
+        browser.until(d -> d.getCurrentUrl().matches(".*#/supplyguard/process-instances/" + processInstanceId + "(\\?.*)?"));
+        browser.until(d -> !d.findElements(INSTANCE).isEmpty() || !d.findElements(REFUSED).isEmpty());
+        return this;
+    }
+
     /** Opens {@code #/supplyguard/process-instances/{id}}; waits until it shows the instance or a refusal. */
     public SupplyGuardCockpitPage openInstanceHistory(String processInstanceId) {
         browser.open("/camunda/app/cockpit/default/#/supplyguard/process-instances/" + processInstanceId);

@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -174,6 +175,21 @@ public class DisconnectionFixture {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /**
+     * Started by a test trigger, reminder sent, reminder period over and the notice posted now by a
+     * district manager: the instance waits for its execution window (notice lead days ahead).
+     */
+    public String startedWithNoticePosted(ProcessEngine engine, TestCustomer c, String evidenceRef) {
+        String id = engine.getRuntimeService().startProcessInstanceByKey("arrears-disconnection", c.customerNo(),
+                Map.of("customerNo", c.customerNo(), "trigger", "TEST")).getId();
+        runDueJobs();
+        fireNextTimer(id);
+        TaskService tasks = engine.getTaskService();
+        completeAsCandidate(engine.getIdentityService(), tasks, tasks.createTaskQuery().processInstanceId(id).singleResult().getId(),
+                Map.of("noticePostedAt", now().toString(), "noticePlace", "单元楼门口", "noticeEvidenceRef", evidenceRef));
+        return id;
     }
 
     /** Runs every job that is due now, repeatedly, as the job executor would. */

@@ -173,13 +173,8 @@ class PaymentStopsCutProcessTest {
     }
 
     private ProcessInstance startAndPostNotice(TestCustomer c) {
-        ProcessInstance pi = runtime.startProcessInstanceByKey("arrears-disconnection", c.customerNo(),
-                Map.of("customerNo", c.customerNo(), "trigger", "TEST"));
-        fixture.runDueJobs();
-        fixture.fireNextTimer(pi.getId());
-        DisconnectionFixture.completeAsCandidate(identity, tasks,
-                tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId(),
-                Map.of("noticePostedAt", now().toString(), "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-PAY"));
+        ProcessInstance pi = runtime.createProcessInstanceQuery()
+                .processInstanceId(fixture.startedWithNoticePosted(engine, c, "IMG-PAY")).singleResult();
         assertThat(pi).isWaitingAt("Event_ExecutionWindowOpens");
         return pi;
     }

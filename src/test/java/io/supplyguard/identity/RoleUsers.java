@@ -18,6 +18,8 @@ public final class RoleUsers {
     /** A leader who also designs models: may deploy, may not release his own version (four eyes). */
     public static final String LEADING_DESIGNER = "sec-leading-designer";
     public static final String BILLING = "sec-billing";
+    /** 营业厅 */
+    public static final String COUNTER = "sec-counter";
     public static final String ADMIN = "sec-admin";
 
     private RoleUsers() {
@@ -46,6 +48,7 @@ public final class RoleUsers {
         user(directory, DESIGNER, Roles.PROCESS_DESIGNERS);
         user(directory, LEADING_DESIGNER, Roles.LEADERS, Roles.PROCESS_DESIGNERS);
         user(directory, BILLING, Roles.BILLING_SYSTEM);
+        user(directory, COUNTER, Roles.COUNTER_STAFF);
         user(directory, ADMIN, Roles.ADMINS);
     }
 

@@ -85,7 +85,7 @@ class SecurityMatrixTest {
     }
 
     void onlyTheseMay(HttpMethod method, String path, Object body, List<String> allowed) {
-        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, ADMIN)) {
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, COUNTER, ADMIN)) {
             Response response = call(user, method, path, body);
             assertThat(response.allowed()).as(user + " " + method + " " + path + " -> " + response.status())
                     .isEqualTo(allowed.contains(user));
@@ -101,11 +101,13 @@ class SecurityMatrixTest {
                 new String[] {"POST", "/api/fee-control/evaluations"}, new String[] {"POST", "/api/sms/receipts"},
                 new String[] {"GET", "/api/customers/3300000001/sms"}, new String[] {"GET", "/api/customers/3300000001/timeline"},
                 new String[] {"POST", "/api/disconnections/3300000001/termination-requests"},
-                new String[] {"POST", "/api/weather-alerts"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
-                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
+                new String[] {"POST", "/api/weather-alerts"}, new String[] {"PUT", "/api/calendar/years/2027"}, new String[] {"GET", "/api/weather-alerts?district=TQ-T01"},
+                new String[] {"GET", "/api/reports/disconnected-without-arrears"}, new String[] {"GET", "/api/notices?district=TQ-T01&date=2026-12-01"},
+                new String[] {"GET", "/api/notices/1.pdf"}, new String[] {"POST", "/api/customers/3300000001/contact-checks"},
+                new String[] {"GET", "/api/kpis?from=2026-11-01&to=2026-11-30"},
                 new String[] {"GET", "/engine-rest/process-definition"}, new String[] {"GET", "/engine-rest/task"});
         for (String[] endpoint : endpoints) {
-            Response response = call(null, HttpMethod.valueOf(endpoint[0]), endpoint[1], endpoint[0].equals("POST") ? Map.of() : null);
+            Response response = call(null, HttpMethod.valueOf(endpoint[0]), endpoint[1], endpoint[0].startsWith("P") ? Map.of() : null);
             assertThat(response.status()).as(endpoint[0] + " " + endpoint[1]).isEqualTo(401);
             assertThat(response.contentType()).as(endpoint[1]).contains("application/problem+json");
         }
@@ -121,6 +123,28 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void onlyCounterStaffRecordContactChecksAtTheCounterAndStartTheCounterForm() {
+        onlyTheseMay(HttpMethod.POST, "/api/customers/3399999999/contact-checks",
+                Map.of("phone", "13912345678", "role", "OWNER", "confirmed", true), List.of(COUNTER, ADMIN));
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01, AUDITOR, DESIGNER, BILLING, COUNTER)) {
+            Response response = call(user, HttpMethod.POST, "/engine-rest/process-definition/key/counter-contact-check/submit-form",
+                    Map.of("variables", Map.of("customerNo", Map.of("value", "3399999999"))));
+            // 404: a role without READ on the definition does not even see it
+            assertThat(response.allowed() && response.status() != 404)
+                    .as(user + " starts the counter check: " + response.status() + " " + response.body()).isEqualTo(user.equals(COUNTER));
+        }
+        // counter staff read any customer (county-wide), like the desks
+        assertThat(call(COUNTER, HttpMethod.GET, "/api/customers/3399999999", null).allowed()).isTrue();
+    }
+
+    @Test
+    void onlyFeeControlOperatorsMaintainTheHolidayCalendarThatStaffRead() {
+        onlyTheseMay(HttpMethod.PUT, "/api/calendar/years/2099", Map.of(), List.of(OPERATOR, ADMIN));
+        onlyTheseMay(HttpMethod.GET, "/api/calendar/years", null, List.of(OPERATOR, LEADER, MANAGER_T01, DESK, DUTY, CREW_T01,
+                AUDITOR, COUNTER, ADMIN));
+    }
+
+    @Test
     void paymentsAndRegistryDataComeFromTheBillingSystem() {
         onlyTheseMay(HttpMethod.POST, "/api/payments", Map.of(), List.of(BILLING, ADMIN));
         onlyTheseMay(HttpMethod.POST, "/api/customers", Map.of(), List.of(BILLING, ADMIN));
@@ -133,7 +157,7 @@ class SecurityMatrixTest {
 
     @Test
     void onlyOperatorsStartADisconnectionThroughTheEngineApi() {
-        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, AUDITOR, DESIGNER, CREW_T01)) {
+        for (String user : List.of(OPERATOR, LEADER, MANAGER_T01, DESK, AUDITOR, DESIGNER, CREW_T01, COUNTER)) {
             TestCustomer c = fixture.customer();
             Response response = call(user, HttpMethod.POST, "/engine-rest/process-definition/key/arrears-disconnection/start",
                     Map.of("businessKey", c.customerNo(), "variables", Map.of("customerNo", Map.of("value", c.customerNo(), "type", "String"))));

@@ -75,7 +75,7 @@ class SwitchingCrashRecoveryIT {
                     "--supplyguard.disconnection.reminder-period=PT0S", "--supplyguard.disconnection.notice-day=PT0S",
                     "--supplyguard.execution-window.opens-at=00:00", "--supplyguard.execution-window.closes-at=23:59:59.999999999",
                     "--supplyguard.execution-window.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-                    "--supplyguard.execution-window.holidays=", "--supplyguard.execution-window.adjusted-working-days=",
+                    "--supplyguard.execution-window.observe-holiday-calendar=false",
                     "--supplyguard.meter.buses[0].id=bus-cut", "--supplyguard.meter.buses[0].transport=TCP",
                     "--supplyguard.meter.buses[0].tcp=" + cutBus.tcp(),
                     "--supplyguard.meter.buses[1].id=bus-trip", "--supplyguard.meter.buses[1].transport=TCP",

@@ -58,7 +58,8 @@ class SmsApiTest extends ApiTestSupport {
         tenant.put("phone", "13700000001");
         tenant.put("role", "TENANT");
         tenant.put("status", "VALID");
-        tenant.put("verifiedAt", "2026-05-01T10:00:00+08:00");
+        tenant.put("verifiedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(60)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()); // verified before the owner
         ObjectNode agent = contacts.addObject();
         agent.put("phone", "13700000002");
         agent.put("role", "AGENT");

@@ -84,7 +84,7 @@ abstract class ReconnectionTestSupport {
         registry.register(new CustomerRegistration(customerNo, "测试客户" + n, "沛县复电路 " + n + " 号",
                 UsageClass.RESIDENTIAL, null, district, LocalDate.of(2024, 3, 1), null, false, null, null,
                 List.of(new CustomerRegistration.Contact("13800138000", ContactRole.OWNER, ContactStatus.VALID,
-                        OffsetDateTime.parse("2026-01-05T10:00:00+08:00"), "COUNTER")),
+                        OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(30), "COUNTER")), // verified recently: SMS go to it
                 new CustomerRegistration.Meter(meterNo, meterNo, busId, null, null, null, closeMode,
                         relayOpen ? RelayState.OPEN : RelayState.CLOSED),
                 new CustomerRegistration.Account(BigDecimal.ZERO, new BigDecimal(arrears),

@@ -89,6 +89,11 @@ class ApiFuzzTest extends ApiTestSupport {
             return new Case(customerNo, "/api/disconnections/" + customerNo + "/termination-requests",
                     json.createObjectNode().put("reason", "客户已签订分期缴费协议"));
         });
+        fuzzBody("POST /api/customers/{customerNo}/contact-checks", () -> {
+            String customerNo = registerCustomer("0.00", "30.00", "2026-10-01");
+            return new Case(customerNo, "/api/customers/" + customerNo + "/contact-checks",
+                    json.createObjectNode().put("phone", "13912345678").put("role", "OWNER").put("confirmed", true));
+        });
         fuzzBody("POST /api/weather-alerts", () -> {
             String customerNo = registerCustomer("0.00", "0.00", null);
             return new Case(customerNo, "/api/weather-alerts", json.createObjectNode().put("district", "TQ-F" + customerNo.substring(6))
@@ -106,6 +111,8 @@ class ApiFuzzTest extends ApiTestSupport {
         endpoints.put("GET /api/customers/{customerNo}/sms", v -> "/api/customers/" + v + "/sms");
         endpoints.put("GET /api/customers/{customerNo}/timeline", v -> "/api/customers/" + v + "/timeline");
         endpoints.put("GET /api/payments/{paymentId}", v -> "/api/payments/" + v);
+        endpoints.put("GET /api/notices/{processInstanceId}.pdf", v -> "/api/notices/" + v + ".pdf");
+        endpoints.put("GET /api/notices?district=&date=", v -> "/api/notices?district=" + v + "&date=" + v);
         endpoints.put("GET /api/weather-alerts?district=", v -> "/api/weather-alerts?district=" + v);
         endpoints.put("DELETE /api/weather-alerts/{id}", v -> "/api/weather-alerts/" + v);
         endpoints.put("GET /api/kpis?from=&to=", v -> "/api/kpis?from=" + v + "&to=2026-11-30");
@@ -220,7 +227,7 @@ class ApiFuzzTest extends ApiTestSupport {
     /** Every row of the customer's that any endpoint writes. */
     private Map<String, Object> footprint(String customerNo) {
         Map<String, Object> rows = new TreeMap<>();
-        for (String table : List.of("customer", "customer_contact", "meter_binding", "payment", "bill", "meter_reading", "sms_message")) {
+        for (String table : List.of("customer", "customer_contact", "contact_check", "meter_binding", "payment", "bill", "meter_reading", "sms_message")) {
             rows.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE customer_no = ?").param(customerNo).query(Long.class).single());
         }
         rows.put("meter", jdbc.sql("SELECT COUNT(*) FROM meter WHERE meter_no = ?").param("00" + customerNo).query(Long.class).single());

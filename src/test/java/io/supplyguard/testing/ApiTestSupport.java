@@ -75,7 +75,9 @@ public abstract class ApiTestSupport {
         owner.put("phone", "13912345678");
         owner.put("role", "OWNER");
         owner.put("status", "VALID");
-        owner.put("verifiedAt", "2026-06-01T10:00:00+08:00");
+        // verified recently: only a contact verified within the validity period (180 days) gets SMS
+        owner.put("verifiedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusDays(30)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ObjectNode meter = c.putObject("meter");
         String meterNo = "00" + customerNo;
         meter.put("meterNo", meterNo);
