@@ -89,12 +89,15 @@ public class ProcessHistorySearch {
     private final IdentityService identity;
     private final CustomerRegistry registry;
     private final Clock clock;
+    private final CustomQueryPlans plans;
 
-    ProcessHistorySearch(HistoryService history, IdentityService identity, CustomerRegistry registry, Clock clock) {
+    ProcessHistorySearch(HistoryService history, IdentityService identity, CustomerRegistry registry, Clock clock,
+                         CustomQueryPlans plans) {
         this.history = history;
         this.identity = identity;
         this.registry = registry;
         this.clock = clock;
+        this.plans = plans;
     }
 
     public Page search(Criteria criteria) {
@@ -109,7 +112,10 @@ public class ProcessHistorySearch {
         if (narrowed.isEmpty()) {
             return new Page(criteria.page(), criteria.pageSize(), 0, List.of());
         }
-        HistoricProcessInstanceQuery query = narrowed.get();
+        return plans.run(() -> page(narrowed.get(), criteria));
+    }
+
+    private Page page(HistoricProcessInstanceQuery query, Criteria criteria) {
         long total = query.count();
         int first = (criteria.page() - 1) * criteria.pageSize();
         List<HistoricProcessInstance> instances = total <= first ? List.of()

@@ -101,6 +101,8 @@ public final class DisconnectionVariables {
     public static final String ORDER_AT = "orderAt";
     public static final String EXECUTE_AT = "executeAt";
     public static final String ALARM_RAISED = "alarmRaised";
+    /** Why the meter did not confirm its pre-trip alarm on or off. */
+    public static final String ALARM_FAILURE = "alarmFailure";
     public static final String ORDER_ISSUED_AT = "orderIssuedAt";
 
     // result

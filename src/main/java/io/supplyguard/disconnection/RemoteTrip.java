@@ -7,6 +7,7 @@ import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
 import io.supplyguard.switching.SwitchingOutcome;
+import io.supplyguard.switching.SwitchingRequest;
 import io.supplyguard.switching.SwitchingStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,8 @@ class RemoteTrip extends SwitchingStep {
     }
 
     @Override
-    protected ControlCommand command(DelegateExecution execution) {
-        return ControlCommand.TRIP;
+    protected SwitchingRequest request(DelegateExecution execution) {
+        return SwitchingRequest.of(execution, ControlCommand.TRIP);
     }
 
     @Override

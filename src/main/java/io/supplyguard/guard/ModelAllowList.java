@@ -17,7 +17,8 @@ final class ModelAllowList {
             // disconnection
             "loadCustomer", "checkContact", "contactVerificationTask", "noticePosting", "decisions", "planExecution",
             "disconnectionTimes", "disconnectionSms", "reverifyBeforeCut", "tripMeter", "recordSupplyCut", "fieldCutOrder",
-            "outcomes", "releaseCustomerClaim", "writtenNotices", "importantCustomerSteps",
+            "outcomes", "releaseCustomerClaim", "writtenNotices", "importantCustomerSteps", "sendWarning",
+            "releasePreTripAlarm",
             // reconnection
             "verifyMeterIdentity", "remoteClose", "recordRestoration", "sendReconnectedSms", "verifyFieldRestore",
             "fieldOrderListener", "reconnectionEnded", "reconnectionTimes", "registerEmergency", "stopDisconnection",
@@ -41,8 +42,8 @@ final class ModelAllowList {
             "remoteClose", Set.of("payment-reconnection/Task_RemoteClose", "emergency-reconnection/Task_EmergencyClose"),
             "powerGuaranteeOn", Set.of("emergency-reconnection/Task_PowerGuaranteeOn"),
             "powerGuaranteeOff", Set.of("emergency-reconnection/Task_PowerGuaranteeOff"),
-            "importantCustomerSteps", Set.of("important-customer-disconnection/Task_SendWarning",
-                    "important-customer-disconnection/Task_IssueDisconnectionOrder", "arrears-disconnection/Task_ReleaseAlarm"));
+            "sendWarning", Set.of("important-customer-disconnection/Task_SendWarning"),
+            "releasePreTripAlarm", Set.of("arrears-disconnection/Task_ReleaseAlarm"));
 
     private ModelAllowList() {
     }

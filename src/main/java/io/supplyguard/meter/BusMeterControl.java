@@ -83,12 +83,23 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
 
     @Override
     public CommandResult execute(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard) {
+        return switching(target, command, requester, guard, command == ControlCommand.TRIP);
+    }
+
+    @Override
+    public CommandResult resume(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard) {
+        return switching(target, command, requester, guard, true);
+    }
+
+    private CommandResult switching(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard,
+                                    boolean statusFirst) {
         if (requester == null || requester.processInstanceId() == null && requester.userId() == null) {
             // P6: no switching that the audit cannot trace to a process step or a person
             throw new IllegalArgumentException(command + " needs a requester with a process instance or a user id");
         }
         Priority priority = command.urgent() ? Priority.URGENT : Priority.ROUTINE;
-        return run(target, command.name(), priority, requester, (conversation, id) -> switchMeter(conversation, target, command, guard, id));
+        return run(target, command.name(), priority, requester,
+                (conversation, id) -> switchMeter(conversation, target, command, guard, statusFirst, id));
     }
 
     @Override
@@ -111,10 +122,12 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
      * The fewest transactions a switching command can do with (issue 16): the meter's own number
      * (never switch a meter the registry does not bind), for a trip the status first (already open,
      * or a power guarantee that forbids it), the control frame, then the read-back. A close, alarm
-     * or guarantee command on a meter already in state is harmless, so nothing is read before it.
+     * or guarantee command on a meter already in state is harmless, so nothing is read before it —
+     * unless the command is resumed after a node died ({@code statusFirst}): then a frame may already
+     * have gone out, and the status read keeps it from going out twice.
      */
     private CommandResult switchMeter(Conversation conversation, MeterTarget target, ControlCommand command, SendGuard guard,
-                                      long id) {
+                                      boolean statusFirst, long id) {
         String meterNo = null;
         if (hasText(target.meterNo())) {
             Answer<String> number = readNumber(conversation, target);
@@ -127,7 +140,7 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             }
         }
         RelayStatus before = null;
-        if (command == ControlCommand.TRIP) {
+        if (statusFirst) {
             Answer<RelayStatus> status = readStatus(conversation, target);
             if (!status.ok()) {
                 return result(status.failure(), status.reason(), null, meterNo, null, id);
@@ -136,7 +149,7 @@ final class BusMeterControl implements MeterControl, MeterCommissioning {
             if (IntendedState.reached(command, before)) {
                 return result(CommandOutcome.ALREADY_IN_STATE, null, before, meterNo, null, id);
             }
-            if (before.powerGuarantee()) {
+            if (command == ControlCommand.TRIP && before.powerGuarantee()) {
                 return result(CommandOutcome.GUARANTEED, "power guarantee is on; trip not sent", before, meterNo, null, id);
             }
         }

@@ -7,7 +7,13 @@ import io.supplyguard.meter.bus.LinkTransport;
 import io.supplyguard.meter.bus.SerialLink;
 import io.supplyguard.meter.bus.SocketLink;
 import io.supplyguard.meter.sim.SimulatedMeters;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -30,14 +36,44 @@ class MeterConfiguration {
                 .filter(b -> b.transport() == MeterProperties.Transport.SIMULATED).map(MeterProperties.Bus::id).toList());
     }
 
+    /** Each bus is opened only while this node holds its lease: the port or connection is then this node's alone. */
     @Bean(destroyMethod = "close")
-    MeterBuses meterBuses(MeterProperties properties, ObjectProvider<SimulatedMeters> simulation) {
+    MeterBuses meterBuses(MeterProperties properties, ObjectProvider<SimulatedMeters> simulation, BusLeases leases) {
         MeterBuses buses = new MeterBuses();
         for (MeterProperties.Bus bus : properties.buses()) {
-            BusTransport transport = transport(bus, simulation);
-            buses.add(new BusWorker(bus.id(), transport, properties.queueCapacity()), bus.replyTimeout());
+            buses.configure(bus.id(), () -> new BusWorker(bus.id(), transport(bus, simulation), properties.queueCapacity(),
+                    () -> leases.mayTalk(bus.id())), bus.replyTimeout());
         }
         return buses;
+    }
+
+    /** The bus leases in table INT_LOCK (migration V8_16_2), one client id per process start. */
+    @Bean
+    DefaultLockRepository busLeaseRepository(DataSource dataSource, ClusterProperties cluster) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion("supplyguard-buses");
+        repository.setTimeToLive((int) cluster.leaseTime().toMillis());
+        repository.setCheckDatabaseOnStart(false); // Flyway made the table; a broken database shows at the first election
+        return repository;
+    }
+
+    @Bean
+    JdbcLockRegistry busLeaseRegistry(DefaultLockRepository busLeaseRepository) {
+        return new JdbcLockRegistry(busLeaseRepository);
+    }
+
+    @Bean(destroyMethod = "close")
+    BusLeases busLeases(JdbcLockRegistry busLeaseRegistry, DefaultLockRepository busLeaseRepository, ObjectProvider<MeterBuses> buses,
+            ApplicationEventPublisher events, ClusterProperties cluster, MeterProperties properties,
+            @Value("${supplyguard.node-id:}") String nodeId, Clock clock) {
+        String node = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+        return new BusLeases(busLeaseRegistry, busLeaseRepository, buses, events, cluster, properties, node, clock);
+    }
+
+    /** Health component {@code busOwnership} and gauge {@code supplyguard.bus.owned}. */
+    @Bean
+    BusOwnershipHealth busOwnershipHealthIndicator(BusLeases leases) {
+        return new BusOwnershipHealth(leases);
     }
 
     @Bean

@@ -27,6 +27,13 @@ public interface MeterControl {
      */
     CommandResult execute(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard);
 
+    /**
+     * The same for a command that a node may already have sent before it died (issue 16: a bus's
+     * new owner runs again what the old one had running): the status is read before the control
+     * frame, and nothing is sent if the meter already shows the intended state.
+     */
+    CommandResult resume(MeterTarget target, ControlCommand command, Requester requester, SendGuard guard);
+
     /** Commissioning and meter tests: no process facts to check. */
     default CommandResult execute(MeterTarget target, ControlCommand command, Requester requester) {
         return execute(target, command, requester, SendGuard.NONE);

@@ -28,7 +28,9 @@ public final class SimulatorCommandLine {
               --wire-time     reply only after bytes x 11 / baud (a pty or TCP carries bytes at no baud rate)
               --byte-by-byte  write replies one byte at a time, as a slow UART delivers them
               --open          meters start with the relay open
-              --frame-log     append every request frame received to PATH (instant address function n1 hex)""";
+              --frame-log     append every request frame received to PATH (instant address function n1 hex); over
+                              TCP also every collision: a request begun while another connection's transaction
+                              was on the line (instant COLLISION connection)""";
 
     private static final Set<String> VALUED = Set.of("--port", "--tcp-listen", "--meters", "--first-address", "--baud", "--zone",
             "--frame-log");
@@ -71,8 +73,9 @@ public final class SimulatorCommandLine {
         SimulatedMeters meters = new SimulatedMeters(Clock.system(ZoneId.of(cli.get("--zone", "Asia/Shanghai"))), List.of(BUS));
         SimulatedBus bus = meters.bus(BUS);
         int baud = cli.integer("--baud", 2400);
-        if (cli.get("--frame-log") != null) {
-            bus.logFramesTo(new FrameLog(Path.of(cli.get("--frame-log"))));
+        FrameLog frameLog = cli.get("--frame-log") == null ? null : new FrameLog(Path.of(cli.get("--frame-log")));
+        if (frameLog != null) {
+            bus.logFramesTo(frameLog);
         }
         if (cli.flag("--wire-time")) {
             bus.setWireBaud(baud);
@@ -97,7 +100,8 @@ public final class SimulatorCommandLine {
         String listen = cli.get("--tcp-listen");
         int colon = listen.lastIndexOf(':');
         InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(listen.substring(0, colon));
-        TcpSimulatorServer server = new TcpSimulatorServer(host, Integer.parseInt(listen.substring(colon + 1)), bus, byteByByte);
+        TcpSimulatorServer server = new TcpSimulatorServer(host, Integer.parseInt(listen.substring(colon + 1)), bus, byteByByte,
+                frameLog);
         out.println("simulating " + count + " meters " + range + " on tcp " + host.getHostAddress() + ":" + server.port());
         return new Running(server::close, null);
     }

@@ -29,8 +29,8 @@ class PowerGuaranteeDelegates {
     SwitchingStep powerGuaranteeOn(SwitchingKernel kernel) {
         return new SwitchingStep(kernel) {
             @Override
-            protected ControlCommand command(DelegateExecution execution) {
-                return ControlCommand.POWER_GUARANTEE_ON;
+            protected SwitchingRequest request(DelegateExecution execution) {
+                return SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_ON);
             }
 
             @Override
@@ -40,9 +40,14 @@ class PowerGuaranteeDelegates {
         };
     }
 
+    /** Longer than any command takes on a bus (confirmation timeout and retries included). */
+    private static final java.time.Duration GUARANTEE_OFF_PATIENCE = java.time.Duration.ofMinutes(2);
+
     /**
      * Off, after leader approval: the registry flag is cleared only when the meter confirmed, so
      * that arrears handling resumes only then; a meter that does not confirm is an incident.
+     * The command runs through the bus owner's queue; this rare step's job waits for it
+     * ({@link SwitchingKernel#executeAndAwait}).
      */
     @Bean("powerGuaranteeOff")
     JavaDelegate powerGuaranteeOff(CustomerRegistry registry, SwitchingKernel kernel, ReconnectionTimes times,
@@ -50,7 +55,8 @@ class PowerGuaranteeDelegates {
         return execution -> {
             String customerNo = (String) execution.getVariable(CUSTOMER_NO);
             MeterView meter = registry.get(customerNo).meter();
-            CommandResult result = kernel.execute(SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_OFF)).asResult();
+            CommandResult result = kernel.executeAndAwait(SwitchingRequest.of(execution, ControlCommand.POWER_GUARANTEE_OFF),
+                    GUARANTEE_OFF_PATIENCE).asResult();
             if (!result.succeeded()) {
                 throw new IllegalStateException("power guarantee off not confirmed by meter " + meter.meterNo()
                         + ": " + result.outcome() + " " + result.reason());

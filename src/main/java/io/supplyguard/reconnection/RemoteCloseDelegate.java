@@ -11,6 +11,7 @@ import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.ControlCommand;
 import io.supplyguard.switching.SwitchingKernel;
 import io.supplyguard.switching.SwitchingOutcome;
+import io.supplyguard.switching.SwitchingRequest;
 import io.supplyguard.switching.SwitchingStep;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +43,11 @@ class RemoteCloseDelegate extends SwitchingStep {
     }
 
     @Override
-    protected ControlCommand command(DelegateExecution execution) {
+    protected SwitchingRequest request(DelegateExecution execution) {
+        return SwitchingRequest.of(execution, command(execution));
+    }
+
+    private ControlCommand command(DelegateExecution execution) {
         MeterView meter = registry.get((String) execution.getVariable(CUSTOMER_NO)).meter();
         boolean direct = Boolean.TRUE.equals(execution.getVariable(FORCE_DIRECT_CLOSE)) || meter == null
                 || meter.closeMode() != CloseMode.CLOSE_ALLOWED;

@@ -25,7 +25,8 @@ class SwitchingCommands {
     static final int URGENT = 100;
     static final int ROUTINE = 10;
 
-    record QueuedCommand(long id, SwitchingRequest request, String executionId, String busId, int priority, int attempts) {
+    record QueuedCommand(long id, SwitchingRequest request, String executionId, String busId, int priority, int attempts,
+            String node) {
 
         boolean urgent() {
             return priority >= URGENT;
@@ -39,7 +40,7 @@ class SwitchingCommands {
     }
 
     long enqueue(SwitchingRequest request, String executionId, String busId, OffsetDateTime now) {
-        int priority = request.command().urgent() ? URGENT : ROUTINE;
+        int priority = request.urgent() ? URGENT : ROUTINE;
         // an execution waits for one command: a job retried after a crash replaces its own queued command
         jdbc.sql("UPDATE switching_command SET state = 'DELIVERED', delivered_at = ?, reason = 'superseded by a retry of the step' "
                         + "WHERE execution_id = ? AND state = 'QUEUED'")
@@ -48,7 +49,7 @@ class SwitchingCommands {
         jdbc.sql("""
                 INSERT INTO switching_command (process_instance_id, execution_id, activity_id, command, bus_id, priority, state,
                     submitted_at) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
-                .params(request.processInstanceId(), executionId, request.activityId(), request.command().name(), busId, priority, now)
+                .params(request.processInstanceId(), executionId, request.activityId(), request.name(), busId, priority, now)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -67,7 +68,7 @@ class SwitchingCommands {
             int taken = jdbc.sql("UPDATE switching_command SET state = 'RUNNING', node = ?, started_at = ?, attempts = attempts + 1 "
                     + "WHERE id = ? AND state = 'QUEUED'").params(node, now, c.id()).update();
             if (taken == 1) {
-                claimed.add(c);
+                claimed.add(new QueuedCommand(c.id(), c.request(), c.executionId(), c.busId(), c.priority(), c.attempts() + 1, node));
             }
         }
         return claimed;
@@ -79,20 +80,25 @@ class SwitchingCommands {
                 .param(busId).update();
     }
 
-    void finish(long id, SwitchingOutcome outcome, OffsetDateTime now) {
+    /**
+     * Records the result of a command this node runs; false if it is no longer this node's (the
+     * bus changed owner and the new owner queued it again): then the result is not this node's to give.
+     */
+    boolean finish(QueuedCommand command, SwitchingOutcome outcome, OffsetDateTime now) {
         Refusal refusal = outcome.refusal();
         CommandResult result = outcome.result();
         RelayStatus status = result == null ? null : result.status();
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE switching_command SET state = 'DONE', finished_at = ?, refusal_code = ?, refusal_detail = ?, outcome = ?,
                     reason = ?, relay_open = ?, command_open = ?, pre_trip_alarm = ?, power_guarantee = ?, meter_no_read = ?,
-                    audit_id = ? WHERE id = ?""")
+                    audit_id = ? WHERE id = ? AND state = 'RUNNING' AND node = ?""")
                 .params(now, refusal == null ? null : refusal.code(), refusal == null ? null : truncate(refusal.detail()),
                         result == null ? null : result.outcome().name(), result == null ? null : truncate(result.reason()),
                         status == null ? null : status.relayOpen(), status == null ? null : status.commandOpen(),
                         status == null ? null : status.preTripAlarm(), status == null ? null : status.powerGuarantee(),
-                        result == null ? null : result.meterNo(), result == null ? null : result.auditId(), id)
-                .update();
+                        result == null ? null : result.meterNo(), result == null ? null : result.auditId(), command.id(),
+                        command.node())
+                .update() == 1;
     }
 
     void delivered(long id, OffsetDateTime now) {
@@ -115,6 +121,12 @@ class SwitchingCommands {
         return jdbc.sql("SELECT * FROM switching_command WHERE id = ?").param(id).query(SwitchingCommands::outcome).optional();
     }
 
+    /** The recorded result of a command once it is finished (DONE or DELIVERED). */
+    Optional<SwitchingOutcome> outcomeIfFinished(long id) {
+        return jdbc.sql("SELECT * FROM switching_command WHERE id = ? AND state IN ('DONE', 'DELIVERED')").param(id)
+                .query(SwitchingCommands::outcome).optional();
+    }
+
     Optional<String> activityOf(long id) {
         return jdbc.sql("SELECT activity_id FROM switching_command WHERE id = ?").param(id).query(String.class).optional();
     }
@@ -131,8 +143,8 @@ class SwitchingCommands {
 
     private static QueuedCommand queued(ResultSet rs, int row) throws SQLException {
         return new QueuedCommand(rs.getLong("id"), new SwitchingRequest(rs.getString("process_instance_id"),
-                rs.getString("activity_id"), ControlCommand.valueOf(rs.getString("command"))), rs.getString("execution_id"),
-                rs.getString("bus_id"), rs.getInt("priority"), rs.getInt("attempts"));
+                rs.getString("activity_id"), SwitchingRequest.commandNamed(rs.getString("command"))), rs.getString("execution_id"),
+                rs.getString("bus_id"), rs.getInt("priority"), rs.getInt("attempts"), rs.getString("node"));
     }
 
     private static SwitchingOutcome outcome(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.supplyguard.switching;
 
+import io.supplyguard.meter.BusNotOwnedException;
 import io.supplyguard.switching.SwitchingCommands.QueuedCommand;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -16,9 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.Order;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +26,8 @@ import org.springframework.stereotype.Component;
  * the half-duplex line at a time, so while one meter's confirmation is pending the line serves the
  * others. Reconnections get slots of their own, so one queued behind a thousand cuts starts with
  * the next transaction. No engine thread waits: the step that queued the command has committed
- * and its execution waits for {@link SwitchingKernel#deliver}.
+ * and its execution waits for {@link SwitchingKernel#deliver}. A bus is dispatched only on the node
+ * that owns it ({@link BusTakeover}); commands queued on any node wait in the shared table for it.
  */
 @Component
 class SwitchingDispatcher {
@@ -58,13 +57,6 @@ class SwitchingDispatcher {
         this.urgentSlots = urgentSlots;
         this.pollInterval = pollInterval;
         this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
-    }
-
-    /** After the start-up reconciliation has read back what a crash left unsettled. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(10)
-    void startOwnedBuses() {
-        kernel.busIds().forEach(this::start);
     }
 
     /** Starts dispatching one bus: commands a dead owner left RUNNING are queued again first. */
@@ -169,6 +161,11 @@ class SwitchingDispatcher {
                 try {
                     kernel.run(command);
                 } catch (RuntimeException e) {
+                    if (BusNotOwnedException.causedBy(e)) {
+                        // nothing more was sent: the command stays RUNNING, and the bus's next owner queues it again
+                        log.info("bus {}: command {} left to the bus's next owner: {}", busId, command.id(), e.getMessage());
+                        return;
+                    }
                     log.warn("bus {}: command {} did not finish: {}", busId, command.id(), e.toString());
                     // a classified failure for the waiting step; if even that cannot be written, the
                     // command stays RUNNING and the bus's next start runs it again through the checks

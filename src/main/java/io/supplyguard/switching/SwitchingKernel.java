@@ -97,19 +97,64 @@ public class SwitchingKernel {
         return Optional.empty();
     }
 
+    /**
+     * For the one step whose failure must stay a job failure — retried, then an incident — rather
+     * than a path of the model (power guarantee off: the registry keeps the customer protected until
+     * the meter confirms): the command goes through the bus owner's queue like every other, on
+     * whichever node owns the bus, and this job's thread waits for its result, at most {@code patience}
+     * (then the job fails and is retried). A rare step; every other one waits without a thread.
+     */
+    public SwitchingOutcome executeAndAwait(SwitchingRequest request, java.time.Duration patience) {
+        Subject subject = subject(request);
+        if (subject.refusal() != null) {
+            inOwnTransaction(() -> record(request, subject, subject.refusal()));
+            return new SwitchingOutcome(subject.refusal(), null);
+        }
+        String busId = subject.customer().meter().target().busId();
+        // no execution waits in the activity for a signal: the dispatcher's delivery finds none and only marks it delivered
+        String waiter = "job-awaits:" + java.util.UUID.randomUUID();
+        long id = ownTransaction.execute(context -> {
+            long queued = commands.enqueue(request, waiter, busId, OffsetDateTime.now(clock));
+            wakeUps.afterCommit(busId);
+            return queued;
+        });
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<SwitchingOutcome> finished = commands.outcomeIfFinished(id);
+            if (finished.isPresent()) {
+                return finished.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new io.supplyguard.meter.MeterBusUnavailableException("switching command " + id + " on bus " + busId
+                        + " has no result after " + patience + " (no owner of the bus, or its queue is long)");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.supplyguard.meter.MeterBusUnavailableException("interrupted waiting for command " + id, e);
+            }
+        }
+    }
+
     /** The dispatcher runs a queued command: the same decision and recording as {@link #execute}, then the result delivered. */
     void run(SwitchingCommands.QueuedCommand command) {
-        SwitchingOutcome outcome = execute(command.request());
-        commands.finish(command.id(), outcome, OffsetDateTime.now(clock));
+        // a second attempt: a node that died (or lost the bus) had it running, and may have sent its frame
+        SwitchingOutcome outcome = execute(command.request(), command.attempts() > 1);
+        if (!commands.finish(command, outcome, OffsetDateTime.now(clock))) {
+            log.info("command {}: bus {} changed owner while it ran; its new owner runs it again", command.id(), command.busId());
+            return;
+        }
         deliver(command.id(), command.executionId(), command.request().activityId());
     }
 
     /** A command the driver could not complete (bus refused it, database away): a classified failure, delivered. */
     void notCompleted(SwitchingCommands.QueuedCommand command, RuntimeException cause) {
         try {
-            commands.finish(command.id(), new SwitchingOutcome(null, new CommandResult(CommandOutcome.NO_RESPONSE,
-                    "not completed: " + cause.getMessage(), null, null, null, null)), OffsetDateTime.now(clock));
-            deliver(command.id(), command.executionId(), command.request().activityId());
+            if (commands.finish(command, new SwitchingOutcome(null, new CommandResult(CommandOutcome.NO_RESPONSE,
+                    "not completed: " + cause.getMessage(), null, null, null, null)), OffsetDateTime.now(clock))) {
+                deliver(command.id(), command.executionId(), command.request().activityId());
+            }
         } catch (RuntimeException e) {
             log.warn("command {} stays running until the bus's next start: {}", command.id(), e.toString());
         }
@@ -147,25 +192,32 @@ public class SwitchingKernel {
         return commands.takeResult(executionId, OffsetDateTime.now(clock));
     }
 
-    List<String> busIds() {
-        return meters.busIds();
-    }
-
-    /** Decides, sends (or not) and records. Never throws for a refusal: it is an outcome. */
-    public SwitchingOutcome execute(SwitchingRequest request) {
+    /**
+     * Decides, sends (or not) and records; {@code resumed}: a node that died may have sent it
+     * already (the status is read first). Never throws for a refusal: it is an outcome.
+     */
+    private SwitchingOutcome execute(SwitchingRequest request, boolean resumed) {
         Subject subject = subject(request);
         if (subject.refusal() != null) {
             inOwnTransaction(() -> record(request, subject, subject.refusal()));
             return new SwitchingOutcome(subject.refusal(), null);
         }
+        if (request.isStatusRead()) {
+            // a read decides nothing and switches nothing: no conditions, no decision record (the audit has its frames)
+            return new SwitchingOutcome(null, meters.readRelayStatus(subject.customer().meter().target(),
+                    Requester.process(request.processInstanceId(), request.activityId())));
+        }
         AtomicBoolean allowedOnce = new AtomicBoolean();
         Refusal[] lastRefusal = new Refusal[1];
-        CommandResult result = meters.execute(subject.customer().meter().target(), request.command(),
-                Requester.process(request.processInstanceId(), request.activityId()), () -> {
-                    Optional<Refusal> refusal = decide(request, subject);
-                    refusal.ifPresentOrElse(r -> lastRefusal[0] = r, () -> allowedOnce.set(true));
-                    return refusal.map(Refusal::toString);
-                });
+        io.supplyguard.meter.SendGuard guard = () -> {
+            Optional<Refusal> refusal = decide(request, subject);
+            refusal.ifPresentOrElse(r -> lastRefusal[0] = r, () -> allowedOnce.set(true));
+            return refusal.map(Refusal::toString);
+        };
+        var target = subject.customer().meter().target();
+        var requester = Requester.process(request.processInstanceId(), request.activityId());
+        CommandResult result = resumed ? meters.resume(target, request.command(), requester, guard)
+                : meters.execute(target, request.command(), requester, guard);
         if (request.command() == ControlCommand.TRIP) {
             recordTripResult(subject, result, allowedOnce.get());
         }
@@ -246,7 +298,7 @@ public class SwitchingKernel {
         String meterNo = subject.customer() != null && subject.customer().meter() != null
                 ? subject.customer().meter().meterNo() : null;
         records.addDecision(request.processInstanceId(), request.activityId(), subject.customerNo(), meterNo,
-                request.command().name(), refusal == null, refusal == null ? null : refusal.code(),
+                request.name(), refusal == null, refusal == null ? null : refusal.code(),
                 refusal == null ? null : refusal.detail(), OffsetDateTime.now(clock));
     }
 

@@ -1,6 +1,5 @@
 package io.supplyguard.switching;
 
-import io.supplyguard.meter.ControlCommand;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,16 +23,30 @@ public abstract class SwitchingStep extends AbstractBpmnActivityBehavior {
         this.kernel = kernel;
     }
 
-    /** The command this step asks for (the kernel finds customer and meter itself). */
-    protected abstract ControlCommand command(DelegateExecution execution);
+    /**
+     * What this step asks for: a switching command ({@link SwitchingRequest#of}) or a status read
+     * ({@link SwitchingRequest#statusRead}); the kernel finds customer and meter itself. Null: nothing
+     * to ask the meter this time ({@link #onResult} then gets no outcome).
+     */
+    protected abstract SwitchingRequest request(DelegateExecution execution);
+
+    /** Work of the step's own that goes with handing the command over, in the same transaction (an SMS, a fact). */
+    protected void beforeSubmit(DelegateExecution execution) {
+    }
 
     /** What the result means for the process: variables and records of the step's own module. */
     protected abstract void onResult(DelegateExecution execution, SwitchingOutcome outcome);
 
     @Override
     public void execute(ActivityExecution execution) throws Exception {
-        Optional<SwitchingOutcome> refusedAtOnce = kernel.submit(SwitchingRequest.of(execution, command(execution)),
-                execution.getId());
+        beforeSubmit(execution);
+        SwitchingRequest request = request(execution);
+        if (request == null) {
+            onResult(execution, null); // nothing to ask the meter: the step decides without it
+            leave(execution);
+            return;
+        }
+        Optional<SwitchingOutcome> refusedAtOnce = kernel.submit(request, execution.getId());
         if (refusedAtOnce.isPresent()) {
             onResult(execution, refusedAtOnce.get());
             leave(execution);

@@ -5,6 +5,7 @@ import io.supplyguard.account.Accounts;
 import io.supplyguard.customer.BoundMeter;
 import io.supplyguard.customer.CustomerRegistry;
 import io.supplyguard.customer.RelayState;
+import io.supplyguard.meter.BusOwnership;
 import io.supplyguard.meter.CommandResult;
 import io.supplyguard.meter.MeterCommandAudit;
 import io.supplyguard.meter.MeterCommandAudit.UnfinishedCommand;
@@ -17,8 +18,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ran) is settled by reading the relay back: the registry gets what the meter says (UNKNOWN if it
  * does not answer), and a customer who owes nothing while the relay is or may be open gets a
  * reconnection at once. The waiting process learns it when its job runs again: the kernel finds
- * the relay already in state. Runs at start-up and then every minute, for commands older than
- * any command takes (another node's running command is left alone).
+ * the relay already in state. Runs for a bus when this node takes it over (before its dispatcher
+ * starts: every unfinished command of the bus is then a previous owner's), and every minute for
+ * the buses this node owns, for commands older than any command takes.
  */
 @Component
 class UnfinishedCommandReconciliation {
@@ -45,10 +45,12 @@ class UnfinishedCommandReconciliation {
     private final TransactionTemplate transaction;
     private final Duration olderThan;
     private final Clock clock;
+    private final BusOwnership ownership;
 
     UnfinishedCommandReconciliation(MeterCommandAudit audit, MeterControl meters, CustomerRegistry registry, Accounts accounts,
             PaidCustomerReconnection reconnection, PlatformTransactionManager transactions,
-            @Value("${supplyguard.switching.reconcile-older-than:PT2M}") Duration olderThan, Clock clock) {
+            @Value("${supplyguard.switching.reconcile-older-than:PT2M}") Duration olderThan, Clock clock, BusOwnership ownership) {
+        this.ownership = ownership;
         this.audit = audit;
         this.meters = meters;
         this.registry = registry;
@@ -59,26 +61,23 @@ class UnfinishedCommandReconciliation {
         this.clock = clock;
     }
 
-    /** Before the bus dispatchers start (order 10) and run again what a crash left queued or running. */
-    @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(0)
-    void atStartUp() {
-        reconcile(Duration.ZERO);
+    /** A bus this node has just taken over: everything unfinished on it is a previous owner's. */
+    int atTakeOver(String busId) {
+        return reconcile(Duration.ZERO, busId::equals);
     }
 
     @Scheduled(fixedDelayString = "${supplyguard.switching.reconcile-every:PT1M}", initialDelayString = "PT1M")
     void periodically() {
-        reconcile(olderThan);
+        reconcile(olderThan, ownership::owns);
     }
 
-    /**
-     * Commands started more than {@code age} ago; zero at start-up: everything before this node's
-     * start (settling a command another node still runs is harmless: a read, and a reconnection
-     * only for a customer who owes nothing).
-     */
-    int reconcile(Duration age) {
+    /** Commands on the chosen buses started more than {@code age} ago. */
+    int reconcile(Duration age, java.util.function.Predicate<String> onBus) {
         int settled = 0;
         for (UnfinishedCommand command : audit.unfinishedSwitching(clock.instant().minus(age))) {
+            if (!onBus.test(command.busId())) {
+                continue;
+            }
             try {
                 settle(command);
                 settled++;

@@ -11,18 +11,22 @@ import io.supplyguard.identity.RoleUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.supplyguard.infrastructure.PostgresTestDatabases;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
@@ -116,5 +120,24 @@ class CustomerTimelineTest {
             }
         }
         throw new AssertionError("no " + kind + " " + titlePart + " in " + timeline);
+    }
+
+    @Autowired CustomQueryPlans plans;
+    @Autowired HistoryService history;
+    @Autowired JdbcClient jdbc;
+
+    /** Issue 17: the history search's engine queries are planned for their own values on PostgreSQL (nothing to check on H2). */
+    @Test
+    void onPostgresTheHistorySearchsEngineQueriesArePlannedForTheirValuesWithStatisticsOnThePermissionBits() {
+        Assumptions.assumeTrue(PostgresTestDatabases.enabled(), "PostgreSQL only");
+        String customPlans = "SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE current_setting('plan_cache_mode') = 'force_custom_plan'";
+
+        long inSearch = plans.run(() -> history.createNativeHistoricProcessInstanceQuery().sql(customPlans).count());
+        long outside = history.createNativeHistoricProcessInstanceQuery().sql(customPlans).count();
+
+        assertThat(inSearch).as("the engine's own connection inside the search's transaction").isPositive();
+        assertThat(outside).as("SET LOCAL ends with the search's transaction").isZero();
+        assertThat(jdbc.sql("SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'act_ru_authorization'::regclass")
+                .query(String.class).list()).contains("sg_act_ru_auth_perm_read", "sg_act_ru_auth_perm_read_history");
     }
 }

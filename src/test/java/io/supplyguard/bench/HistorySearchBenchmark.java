@@ -50,6 +50,7 @@ import org.springframework.core.env.MapPropertySource;
  *     -Dexec.mainClass=io.supplyguard.bench.HistorySearchBenchmark -Dexec.args="--db both"</pre>
  * Options: {@code --db h2|postgres|both} (default both), {@code --instances N} (100,000),
  * {@code --templates N} cycles (20; plus half as many NOT_ELIGIBLE starts), {@code --runs N} (5),
+ * {@code --keep NAME} (PostgreSQL: seed the database NAME once and keep it; later runs measure it again),
  * {@code --tables search|all}: by default only the tables the search reads are copied (instances,
  * variables, authorizations; about a third of the rows), {@code all} copies every history table.
  * H2 runs in memory (the test profile's database; the copy of 100,000 histories would take most of an
@@ -120,8 +121,14 @@ public final class HistorySearchBenchmark {
 
     void measure(String db) throws Exception {
         Map<String, Object> properties = SupplyGuardBenchmark.engineProperties();
-        if (db.equals("postgres")) {
+        String kept = db.equals("postgres") ? options.get("keep") : null;
+        if (kept != null) {
+            // a database of its own name that outlives the run: seeded once, measured again after a change
+            properties.putAll(keptDatabase(kept));
+        } else if (db.equals("postgres")) {
             System.setProperty(PostgresTestDatabases.SWITCH, "postgres");
+        }
+        if (db.equals("postgres")) {
             properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
         }
         ConfigurableApplicationContext context;
@@ -135,11 +142,16 @@ public final class HistorySearchBenchmark {
         }
         try {
             SupplyGuardBenchmark.Engine engine = new SupplyGuardBenchmark.Engine(context);
-            templates(engine);
-            long start = System.nanoTime();
-            Seeded seeded = seed(context.getBean(DataSource.class), size("instances"), db);
-            put("seeding: instances copied / rows written / s", db, String.format(Locale.ROOT, "%,d / %,d / %.0f",
-                    seeded.instances(), seeded.rows(), (System.nanoTime() - start) / 1e9));
+            long finished = engine.jdbc().sql("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL").query(Long.class).single();
+            if (kept != null && finished >= size("instances")) {
+                SupplyGuardBenchmark.log("database %s kept from an earlier run: %,d finished instances, not seeded again", kept, finished);
+            } else {
+                templates(engine);
+                long start = System.nanoTime();
+                Seeded seeded = seed(context.getBean(DataSource.class), size("instances"), db);
+                put("seeding: instances copied / rows written / s", db, String.format(Locale.ROOT, "%,d / %,d / %.0f",
+                        seeded.instances(), seeded.rows(), (System.nanoTime() - start) / 1e9));
+            }
             searches(db, context);
         } finally {
             String url = context.getEnvironment().getProperty("spring.datasource.url", "");
@@ -151,6 +163,33 @@ public final class HistorySearchBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * {@code --keep NAME}: the PostgreSQL database NAME on the test server (created when missing, never
+     * dropped), so that a second run measures the same 100,000 instances without seeding them again.
+     */
+    static Map<String, Object> keptDatabase(String name) throws Exception {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("--keep: a database name of lower-case letters, digits and '_'");
+        }
+        String url = System.getenv().getOrDefault("SUPPLYGUARD_TEST_DB_URL", "jdbc:postgresql://localhost:5432/postgres");
+        String user = System.getenv().getOrDefault("SUPPLYGUARD_TEST_DB_USER", "supplyguard");
+        String password = System.getenv().getOrDefault("SUPPLYGUARD_TEST_DB_PASSWORD", "supplyguard");
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+                }
+            }
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.datasource.url", url.replaceFirst("^(jdbc:postgresql://[^/?]*)(/[^?]*)?", "$1/" + name));
+        p.put("spring.datasource.username", user);
+        p.put("spring.datasource.password", password);
+        p.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+        p.put("camunda.bpm.database.type", "postgres");
+        return p;
     }
 
     /** Real instances through the engine: cut-and-restore cycles, and starts that end NOT_ELIGIBLE. */

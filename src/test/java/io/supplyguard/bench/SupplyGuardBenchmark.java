@@ -118,6 +118,7 @@ public final class SupplyGuardBenchmark {
         o.putIfAbsent("burst", quick ? "40" : "2000");
         o.putIfAbsent("waiting", quick ? "1000" : "100000");
         o.putIfAbsent("idle", quick ? "5" : "40");
+        o.putIfAbsent("behind", quick ? "100" : "1000");
         // the burst runs ~10 minutes (wire time): once, on the production database, unless asked for both
         o.putIfAbsent("burst-db", o.get("db").equals("both") ? "postgres" : o.get("db"));
         return o;
@@ -249,6 +250,7 @@ public final class SupplyGuardBenchmark {
             if (options.get("burst-db").equals("both") || options.get("burst-db").equals(db)) {
                 burst(db, engine);
                 idle(db, engine);
+                behind(db, engine);
             }
             waiting(db, engine);
         } finally {
@@ -471,6 +473,86 @@ public final class SupplyGuardBenchmark {
         put(String.format(Locale.ROOT, "idle bus: %d payments one at a time, %d baud, wire time emulated — payment → relay confirmed "
                 + "closed p50 / p99, s", n, BAUD), db, String.format(Locale.ROOT, "%.2f / %.2f", percentile(delays, 50),
                 percentile(delays, 99)));
+    }
+
+    // ---------------------------------------------------------------- a reconnection behind queued cuts
+
+    /**
+     * {@code --behind N} disconnections reach their trips on one bus at 2400 baud (wire time
+     * emulated), faster than the bus can cut; when the queue of trips stops growing, a customer on
+     * that bus who is cut pays. Measured: from the close command's entry into the queue to its first
+     * frame on the wire, and how many frames of other meters the bus carried in between (issue 16:
+     * it starts within one transaction time, i.e. after at most the frame already on the line).
+     */
+    void behind(String db, Engine e) throws Exception {
+        int n = size("behind");
+        String bus = BUSES.get(0);
+        List<Customer> cuts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cuts.add(customer(e, bus, false, "235.50"));
+        }
+        Customer payer = customer(e, bus, true, "88.00");
+        e.meters().bus(bus).setWireBaud(BAUD);
+        try {
+            for (Customer c : cuts) {
+                e.runtime().startProcessInstanceByKey("arrears-disconnection", c.customerNo(),
+                        Map.of("customerNo", c.customerNo(), "trigger", "BENCHMARK"));
+            }
+            int posted = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(300, n));
+            while (posted < n && System.nanoTime() < deadline) {
+                List<Task> notices = e.tasks().createTaskQuery().processDefinitionKey("arrears-disconnection")
+                        .taskDefinitionKey("Task_RecordNoticePosting").listPage(0, 200);
+                for (Task task : notices) {
+                    io.supplyguard.disconnection.DisconnectionFixture.completeAsCandidate(
+                            e.context().getBean(org.camunda.bpm.engine.IdentityService.class), e.tasks(), task.getId(), Map.of(
+                                    "noticePostedAt", OffsetDateTime.now(SHANGHAI).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+                                    "noticePlace", "单元楼门口", "noticeEvidenceRef", "IMG-BENCH"));
+                    posted++;
+                }
+                if (notices.isEmpty()) {
+                    Thread.sleep(50);
+                }
+            }
+            // the queue of trips grows while the engine brings disconnections to their trips faster than the bus cuts
+            long queued = queuedTrips(e, bus);
+            for (long previous = -1; queued > previous; ) {
+                previous = queued;
+                Thread.sleep(2000);
+                queued = queuedTrips(e, bus);
+            }
+            e.payments().pay("BEHIND-" + UUID.randomUUID(), payer.customerNo(), new BigDecimal("88.00"), OffsetDateTime.now(SHANGHAI));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<Map<String, Object>> close;
+            while ((close = e.jdbc().sql("""
+                    SELECT c.submitted_at FROM switching_command c WHERE c.bus_id = ? AND c.command IN ('DIRECT_CLOSE', 'CLOSE_ALLOWED')
+                    ORDER BY c.id FETCH FIRST 1 ROWS ONLY""").param(bus).query().listOfRows()).isEmpty()
+                    || firstFrameTo(e, bus, payer.meterNo(), toOffset(close.get(0).get("submitted_at")).toInstant()) == null) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("behind " + queued + " trips: the reconnection's first frame did not come within 60 s");
+                }
+                Thread.sleep(5);
+            }
+            java.time.Instant submitted = toOffset(close.get(0).get("submitted_at")).toInstant();
+            java.time.Instant first = firstFrameTo(e, bus, payer.meterNo(), submitted);
+            long between = e.meters().framesReceived(bus).stream()
+                    .filter(f -> f.receivedAt().isAfter(submitted) && f.receivedAt().isBefore(first)).count();
+            put(String.format(Locale.ROOT, "reconnection behind queued cuts on its bus (%d disconnections, %d baud, wire time emulated) —"
+                    + " trips queued when it came / queue → its first frame, ms / frames of other meters in between", n, BAUD), db,
+                    String.format(Locale.ROOT, "%d / %d / %d", queued, java.time.Duration.between(submitted, first).toMillis(), between));
+        } finally {
+            e.meters().bus(bus).setWireBaud(0);
+        }
+    }
+
+    private static long queuedTrips(Engine e, String bus) {
+        return e.jdbc().sql("SELECT COUNT(*) FROM switching_command WHERE bus_id = ? AND command = 'TRIP' AND state = 'QUEUED'")
+                .param(bus).query(Long.class).single();
+    }
+
+    private static java.time.Instant firstFrameTo(Engine e, String bus, String address, java.time.Instant after) {
+        return e.meters().framesReceived(bus).stream().filter(f -> f.address().equals(address) && !f.receivedAt().isBefore(after))
+                .map(io.supplyguard.meter.MeterSimulation.ReceivedFrame::receivedAt).min(java.time.Instant::compareTo).orElse(null);
     }
 
     static OffsetDateTime toOffset(Object value) {

@@ -78,7 +78,7 @@ class CounterContactCheckTest {
         JsonNode body = json.readTree(answer.body());
         assertThat(body.get("status").asText()).isEqualTo("VALID");
         assertThat(body.get("checkedBy").asText()).isEqualTo(RoleUsers.COUNTER);
-        assertThat(OffsetDateTime.parse(body.get("verifiedAt").asText())).isEqualTo(DisconnectionFixture.now());
+        assertThat(OffsetDateTime.parse(body.get("verifiedAt").asText())).isAtSameInstantAs(DisconnectionFixture.now());
 
         List<RecordedContactCheck> checks = registry.contactChecks(c.customerNo());
         assertThat(checks).singleElement().satisfies(check -> {
@@ -86,7 +86,7 @@ class CounterContactCheckTest {
             assertThat(check.channel()).isEqualTo(ContactCheckChannel.COUNTER);
             assertThat(check.checkedBy()).isEqualTo(RoleUsers.COUNTER);
             assertThat(check.confirmed()).isTrue();
-            assertThat(check.checkedAt()).isEqualTo(DisconnectionFixture.now());
+            assertThat(check.checkedAt()).isAtSameInstantAs(DisconnectionFixture.now());
         });
         assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_VerifyContact").count())
                 .as("the district manager's task is gone").isZero();

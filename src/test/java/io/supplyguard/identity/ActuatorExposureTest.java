@@ -39,6 +39,15 @@ class ActuatorExposureTest {
     }
 
     @Test
+    void administratorsSeeWhichBusesThisNodeOwnsOthersOnlyTheStatus() {
+        String forAdmin = body(ADMIN, "/actuator/health");
+        assertThat(forAdmin).contains("\"busOwnership\"").contains("\"bus-1\":{").contains("\"ownership\":\"OWNED\"");
+        assertThat(body(OPERATOR, "/actuator/health")).doesNotContain("busOwnership");
+        assertThat(body(null, "/actuator/health")).doesNotContain("busOwnership");
+        assertThat(body(ADMIN, "/actuator/metrics/supplyguard.bus.owned?tag=bus:bus-1")).contains("\"value\":1.0");
+    }
+
+    @Test
     void everyOtherEndpointIsForAdministratorsOnly() {
         for (String path : List.of("/actuator", "/actuator/metrics", "/actuator/metrics/http.server.requests",
                 "/actuator/info")) {
@@ -58,6 +67,14 @@ class ActuatorExposureTest {
                 assertThat(status(user, path)).as(user + " " + path).isIn(401, 403, 404);
             }
         }
+    }
+
+    private String body(String user, String path) {
+        var request = RestClient.create("http://localhost:" + port).get().uri(path);
+        if (user != null) {
+            request.header(HttpHeaders.AUTHORIZATION, RoleUsers.basic(user));
+        }
+        return request.retrieve().body(String.class);
     }
 
     private int status(String user, String path) {

@@ -159,7 +159,7 @@ class SwitchingCrashRecoveryIT {
         }
     }
 
-    private static boolean isClose(ReceivedFrame frame) {
+    static boolean isClose(ReceivedFrame frame) {
         return frame.function() == Dlt645.CONTROL && frame.n1() == ControlCommand.DIRECT_CLOSE.n1();
     }
 
@@ -204,7 +204,7 @@ class SwitchingCrashRecoveryIT {
         }
     }
 
-    private static void register(PackagedJar app, String customerNo, String address, String busId, String relayState) throws Exception {
+    static void register(PackagedJar app, String customerNo, String address, String busId, String relayState) throws Exception {
         ObjectNode c = JSON.createObjectNode().put("customerNo", customerNo).put("name", "赵六").put("address", "沛县汉城路 28 号")
                 .put("usageClass", "RESIDENTIAL").put("district", DISTRICT).put("agreementSignedOn", "2024-03-01");
         c.putArray("contacts").addObject().put("phone", "13912345678").put("role", "OWNER").put("status", "VALID")
@@ -216,7 +216,7 @@ class SwitchingCrashRecoveryIT {
     }
 
     /** When each customer's payment reconnection confirmed the relay closed; null while not restored. */
-    private static Map<String, Instant> restoredAt(Connection db, List<String> customers) throws Exception {
+    static Map<String, Instant> restoredAt(Connection db, List<String> customers) throws Exception {
         Map<String, Instant> restored = new HashMap<>();
         customers.forEach(c -> restored.put(c, null));
         try (ResultSet rs = db.createStatement().executeQuery(
@@ -230,7 +230,7 @@ class SwitchingCrashRecoveryIT {
         return restored;
     }
 
-    private static Map<String, Instant> awaitRestored(Connection db, List<String> customers, Instant deadline) throws Exception {
+    static Map<String, Instant> awaitRestored(Connection db, List<String> customers, Instant deadline) throws Exception {
         while (true) {
             Map<String, Instant> restored = restoredAt(db, customers);
             if (!restored.containsValue(null) || Instant.now().isAfter(deadline)) {
@@ -240,7 +240,7 @@ class SwitchingCrashRecoveryIT {
         }
     }
 
-    private static Map<String, Map<String, Long>> auditedFrames(Connection db) throws Exception {
+    static Map<String, Map<String, Long>> auditedFrames(Connection db) throws Exception {
         Map<String, Map<String, Long>> audited = new HashMap<>();
         try (ResultSet rs = db.createStatement().executeQuery(
                 "SELECT c.meter_address, f.request_hex FROM meter_command_frame f JOIN meter_command c ON c.id = f.command_id")) {
@@ -253,7 +253,7 @@ class SwitchingCrashRecoveryIT {
     }
 
     /** How many of the received frames have an audit row (per meter and frame, never more than the audit holds). */
-    private static long matched(List<ReceivedFrame> frames, Map<String, Map<String, Long>> audited) {
+    static long matched(List<ReceivedFrame> frames, Map<String, Map<String, Long>> audited) {
         return frames.stream().collect(Collectors.groupingBy(f -> f.address() + " " + f.hex(), Collectors.counting()))
                 .entrySet().stream().mapToLong(e -> {
                     String[] key = e.getKey().split(" ");

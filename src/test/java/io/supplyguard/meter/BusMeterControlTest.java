@@ -76,6 +76,28 @@ class BusMeterControlTest {
     }
 
     @Test
+    void aResumedCloseOfAMeterTheDeadNodeHadClosedAlreadySendsNoSecondControlFrame() {
+        bus.simulation.install("bus-1", A, A, false); // closed: the first owner's frame went out before it died
+
+        CommandResult result = control.resume(target(A), ControlCommand.DIRECT_CLOSE, PROCESS, SendGuard.NONE);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.ALREADY_IN_STATE);
+        assertThat(bus.simulation.controlFramesReceived("bus-1", A)).isEmpty();
+        assertThat(bus.audit.find(result.auditId()).frames()).extracting(MeterFrameRecord::step)
+                .containsExactly("READ_METER_NUMBER", "READ_STATUS");
+    }
+
+    @Test
+    void aResumedCloseOfAMeterStillOpenIsSent() {
+        bus.simulation.install("bus-1", A, A, true);
+
+        CommandResult result = control.resume(target(A), ControlCommand.DIRECT_CLOSE, PROCESS, SendGuard.NONE);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.CONFIRMED);
+        assertThat(bus.simulation.controlFramesReceived("bus-1", A)).hasSize(1);
+    }
+
+    @Test
     void tripOfAnOpenRelaySendsNothing() {
         bus.simulation.install("bus-1", A, A, true);
 

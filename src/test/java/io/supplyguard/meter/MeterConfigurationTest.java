@@ -1,6 +1,7 @@
 package io.supplyguard.meter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,11 @@ class MeterConfigurationTest {
                     assertThat(properties.retries()).isEqualTo(4);
                     assertThat(properties.deadlineWindow()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(properties.buses().get(1).rs485().enabled()).isTrue();
-                    assertThat(ctx.getBean(MeterBuses.class).worker("line-8").describe()).isEqualTo("serial /dev/ttyUSB0 9600 baud");
+                    MeterBuses buses = ctx.getBean(MeterBuses.class);
+                    assertThatThrownBy(() -> buses.worker("line-8")).as("a bus is opened only once this node owns it")
+                            .isInstanceOf(BusNotOwnedException.class);
+                    buses.open("line-8");
+                    assertThat(buses.worker("line-8").describe()).isEqualTo("serial /dev/ttyUSB0 9600 baud");
                 });
     }
 
@@ -65,7 +70,7 @@ class MeterConfigurationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(MeterProperties.class)
+    @EnableConfigurationProperties({MeterProperties.class, ClusterProperties.class})
     static class Infrastructure {
 
         @Bean

@@ -96,6 +96,32 @@ class TcpTransportTest {
         assertThat(control.readRelayStatus(target(), COMMISSIONING).outcome()).isEqualTo(CommandOutcome.CONFIRMED);
     }
 
+    @Test
+    void twoClientsOnTheLineAtOnceAreCountedAsCollisionsOneAfterTheOtherAreNot() throws Exception {
+        simulation.install("bus-tcp", A, A, false);
+        simulation.setLatency("bus-tcp", Duration.ofMillis(150)); // each transaction holds the line a while
+        server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), 0, simulation.bus("bus-tcp"), false, null);
+        BusMeterControl first = driverFor(server.port());
+        try (MeterBuses secondNode = new MeterBuses()) {
+            var link = new SocketLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 1000);
+            secondNode.add(new BusWorker("bus-tcp", new LinkTransport(link), 50), Duration.ofMillis(600));
+            BusMeterControl second = new BusMeterControl(secondNode, audit, Clock.system(SimulatedBusFixture.SHANGHAI),
+                    MeterSettings.defaults());
+
+            first.readRelayStatus(target(), COMMISSIONING);
+            second.readRelayStatus(target(), COMMISSIONING);
+            assertThat(server.collisions()).as("one after the other").isZero();
+
+            // both at once (a few rounds: on a loaded machine one thread may start after the other has finished)
+            for (int round = 0; round < 10 && server.collisions() == 0; round++) {
+                var together = java.util.concurrent.CompletableFuture.runAsync(() -> second.readRelayStatus(target(), COMMISSIONING));
+                first.readRelayStatus(target(), COMMISSIONING);
+                together.join();
+            }
+            assertThat(server.collisions()).as("both on the line at once").isPositive();
+        }
+    }
+
     private BusMeterControl connect(boolean byteByByte) throws Exception {
         server = new TcpSimulatorServer(InetAddress.getLoopbackAddress(), 0, simulation.bus("bus-tcp"), byteByByte);
         return driverFor(server.port());

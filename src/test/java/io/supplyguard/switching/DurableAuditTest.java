@@ -72,13 +72,13 @@ class DurableAuditTest {
         jdbc.sql("UPDATE account SET arrears = 0 WHERE customer_no = ?").param(paid.customerNo()).update();
         long commandId = unfinishedTrip(paid);
 
-        assertThat(reconciliation.reconcile(Duration.ZERO)).isPositive();
+        assertThat(reconciliation.reconcile(Duration.ZERO, bus -> true)).isPositive();
 
         assertThat(registry.get(paid.customerNo()).meter().relayState()).isEqualTo(RelayState.OPEN);
         assertThat(reconnections.runningFor(paid.customerNo())).isPresent();
         assertThat(jdbc.sql("SELECT reconciled_at FROM meter_command WHERE id = ?").param(commandId)
                 .query(OffsetDateTime.class).single()).isNotNull();
-        assertThat(reconciliation.reconcile(Duration.ZERO)).as("settled once").isZero();
+        assertThat(reconciliation.reconcile(Duration.ZERO, bus -> true)).as("settled once").isZero();
     }
 
     @Test
@@ -87,7 +87,7 @@ class DurableAuditTest {
         simulation.injectFault("bus-1", owing.address(), MeterSimulation.SimulatedFault.SILENT, Integer.MAX_VALUE);
         unfinishedTrip(owing);
 
-        reconciliation.reconcile(Duration.ZERO);
+        reconciliation.reconcile(Duration.ZERO, bus -> true);
 
         assertThat(registry.get(owing.customerNo()).meter().relayState()).isEqualTo(RelayState.UNKNOWN);
         assertThat(reconnections.runningFor(owing.customerNo())).as("still owing: no reconnection").isEmpty();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class OnlyTheKernelSwitchesTest {
 
-    private static final Set<String> SWITCHING = Set.of("execute", "trip", "closeAllowed", "directClose", "alarmOn",
+    private static final Set<String> SWITCHING = Set.of("execute", "resume", "trip", "closeAllowed", "directClose", "alarmOn",
             "alarmOff", "powerGuaranteeOn", "powerGuaranteeOff");
 
     @Test

@@ -1,5 +1,6 @@
 package io.supplyguard.meter.bus;
 
+import io.supplyguard.meter.BusNotOwnedException;
 import io.supplyguard.meter.MeterBusUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that owns a bus: RS-485 is half duplex, so exactly one transaction runs at a
  * time. Waiting transactions are ordered by {@link Priority}, then by arrival; the queue is
- * bounded and refuses with a clear error when full.
+ * bounded and refuses with a clear error when full. In a cluster a {@link LineGuard} is asked
+ * before every transaction whether this node still owns the line; if not, nothing is sent.
  */
 public final class BusWorker implements AutoCloseable {
 
@@ -24,15 +26,21 @@ public final class BusWorker implements AutoCloseable {
     private final String busId;
     private final BusTransport transport;
     private final int capacity;
+    private final LineGuard guard;
     private final PriorityBlockingQueue<Job> queue = new PriorityBlockingQueue<>();
     private final AtomicLong arrivals = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
     public BusWorker(String busId, BusTransport transport, int capacity) {
+        this(busId, transport, capacity, LineGuard.ALWAYS);
+    }
+
+    public BusWorker(String busId, BusTransport transport, int capacity, LineGuard guard) {
         this.busId = busId;
         this.transport = transport;
         this.capacity = capacity;
+        this.guard = guard;
         this.thread = new Thread(this::run, "meter-bus-" + busId);
         thread.setDaemon(true);
         thread.start();
@@ -85,6 +93,11 @@ public final class BusWorker implements AutoCloseable {
                 break;
             }
             try {
+                if (!guard.mayTalk()) {
+                    // the lease is gone (or being taken over): another node may be on the line now
+                    job.result.completeExceptionally(new BusNotOwnedException(busId));
+                    continue;
+                }
                 job.result.complete(execute(job));
             } catch (Throwable fatal) {
                 // a caller blocks on this future: it must never be left pending

@@ -14,6 +14,7 @@ import java.util.List;
  * The standalone simulator's record of the frames it received ({@code simulator --frame-log PATH}),
  * one line per frame — {@code instant address function n1 hex} — written before the frame is
  * answered, so another process (a test that killed the application) can compare it with the audit.
+ * A TCP simulator also logs each collision ({@code instant COLLISION connection}; not a frame line).
  */
 public final class FrameLog {
 
@@ -31,6 +32,24 @@ public final class FrameLog {
         } catch (IOException e) {
             throw new UncheckedIOException("frame log " + file, e);
         }
+    }
+
+    /** A request that began while another connection's transaction was on the line ({@link SharedLine}). */
+    synchronized void collision(Instant at, String connection) {
+        try {
+            Files.writeString(file, at + " COLLISION " + connection.replace(' ', '_') + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("frame log " + file, e);
+        }
+    }
+
+    /** How many collisions the simulator logged. */
+    public static long collisions(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().filter(l -> l.contains(" COLLISION ")).count();
     }
 
     /** The frames logged so far, in order of arrival (a line being written is left out). */

@@ -22,12 +22,18 @@ public final class StreamSimulator implements Runnable {
     private final ByteLink link;
     private final WireResponder bus;
     private final boolean byteByByte;
+    private final SharedLine line;
     private volatile boolean running = true;
 
     public StreamSimulator(ByteLink link, WireResponder bus, boolean byteByByte) {
+        this(link, bus, byteByByte, null);
+    }
+
+    StreamSimulator(ByteLink link, WireResponder bus, boolean byteByByte, SharedLine line) {
         this.link = link;
         this.bus = bus;
         this.byteByByte = byteByByte;
+        this.line = line;
     }
 
     @Override
@@ -42,13 +48,26 @@ public final class StreamSimulator implements Runnable {
                 if (n == 0) {
                     if (receiver.hasStarted() && now - lastByte > INTER_FRAME_GAP_NANOS) {
                         receiver = new FrameReceiver();
+                        if (line != null) {
+                            line.transactionEnds(this);
+                        }
                     }
                     continue;
                 }
                 lastByte = now;
+                boolean starts = !receiver.hasStarted();
                 receiver.feed(buffer, 0, n);
+                if (starts && receiver.hasStarted() && line != null) {
+                    line.requestStarts(this, link.describe());
+                }
                 if (receiver.isComplete()) {
-                    answer(receiver.received());
+                    try {
+                        answer(receiver.received());
+                    } finally {
+                        if (line != null) {
+                            line.transactionEnds(this);
+                        }
+                    }
                     receiver = new FrameReceiver();
                 }
             }
@@ -57,6 +76,9 @@ public final class StreamSimulator implements Runnable {
                 log.info("simulator link {} closed: {}", link.describe(), e.getMessage());
             }
         } finally {
+            if (line != null) {
+                line.transactionEnds(this);
+            }
             link.close();
         }
     }

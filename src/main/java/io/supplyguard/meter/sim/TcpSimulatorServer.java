@@ -9,7 +9,10 @@ import java.net.Socket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A simulated bus behind a TCP port, as an RS-485 device server presents a real one. */
+/**
+ * A simulated bus behind a TCP port, as an RS-485 device server presents a real one. It accepts
+ * several connections (so a test can see two nodes talk at once) onto one {@link SharedLine}.
+ */
 public final class TcpSimulatorServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TcpSimulatorServer.class);
@@ -17,12 +20,20 @@ public final class TcpSimulatorServer implements AutoCloseable {
     private final ServerSocket server;
     private final WireResponder bus;
     private final boolean byteByByte;
+    private final SharedLine line;
 
     /** {@code port} 0: any free port (see {@link #port()}). */
     public TcpSimulatorServer(InetAddress bindAddress, int port, WireResponder bus, boolean byteByByte) throws IOException {
+        this(bindAddress, port, bus, byteByByte, null);
+    }
+
+    /** Connections share one half-duplex line: overlapping transactions are collisions, logged to {@code collisionLog}. */
+    public TcpSimulatorServer(InetAddress bindAddress, int port, WireResponder bus, boolean byteByByte, FrameLog collisionLog)
+            throws IOException {
         this.server = new ServerSocket(port, 10, bindAddress);
         this.bus = bus;
         this.byteByByte = byteByByte;
+        this.line = new SharedLine(collisionLog);
         Thread acceptor = new Thread(this::acceptLoop, "meter-sim-tcp-" + port());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -36,7 +47,7 @@ public final class TcpSimulatorServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket connection = server.accept();
-                Thread serving = new Thread(new StreamSimulator(new SocketLink(connection), bus, byteByByte),
+                Thread serving = new Thread(new StreamSimulator(new SocketLink(connection), bus, byteByByte, line),
                         "meter-sim-tcp-conn-" + connection.getPort());
                 serving.setDaemon(true);
                 serving.start();
@@ -46,6 +57,11 @@ public final class TcpSimulatorServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Requests that began while another connection's transaction was on the line. */
+    public long collisions() {
+        return line.collisions();
     }
 
     @Override
