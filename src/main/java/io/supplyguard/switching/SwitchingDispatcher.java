@@ -1,8 +1,8 @@
 package io.supplyguard.switching;
 
 import io.supplyguard.meter.BusNotOwnedException;
+import io.supplyguard.meter.BusOwnership;
 import io.supplyguard.switching.SwitchingCommands.QueuedCommand;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,8 +47,7 @@ class SwitchingDispatcher {
     SwitchingDispatcher(SwitchingKernel kernel, SwitchingCommands commands, BusWakeUps wakeUps, Clock clock,
             @Value("${supplyguard.switching.conversations-per-bus:8}") int routineSlots,
             @Value("${supplyguard.switching.urgent-conversations-per-bus:4}") int urgentSlots,
-            @Value("${supplyguard.switching.queue-poll-interval:PT0.2S}") Duration pollInterval,
-            @Value("${supplyguard.node-id:}") String node) {
+            @Value("${supplyguard.switching.queue-poll-interval:PT0.2S}") Duration pollInterval, BusOwnership ownership) {
         this.kernel = kernel;
         this.commands = commands;
         this.wakeUps = wakeUps;
@@ -56,7 +55,7 @@ class SwitchingDispatcher {
         this.routineSlots = routineSlots;
         this.urgentSlots = urgentSlots;
         this.pollInterval = pollInterval;
-        this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
+        this.node = ownership.node(); // the name the bus leases, health and metrics know this node by
     }
 
     /** Starts dispatching one bus: commands a dead owner left RUNNING are queued again first. */
@@ -91,10 +90,6 @@ class SwitchingDispatcher {
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${supplyguard.switching.redeliver-every:PT2S}")
     void redeliver() {
         kernel.redeliver(OffsetDateTime.now(clock).minusSeconds(2));
-    }
-
-    String node() {
-        return node;
     }
 
     private final class BusDispatch {
