@@ -108,10 +108,22 @@ public final class Browser implements AutoCloseable {
         return until(ExpectedConditions.elementToBeClickable(locator));
     }
 
+    /**
+     * Clicks the element once it is clickable. Finding, scrolling and clicking are retried as one
+     * step: Angular may replace the element between them (stale) or an overlay may still cover it.
+     */
     public void click(By locator) {
-        WebElement element = waitForClickable(locator);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+                    if (element == null) {
+                        return false;
+                    }
+                    scrollIntoView(element).click();
+                    return true;
+                });
     }
 
     /** Scrolls the element to the middle of the window (away from Tasklist's fixed footer) and returns it. */

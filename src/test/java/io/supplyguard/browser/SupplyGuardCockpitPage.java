@@ -205,15 +205,18 @@ public final class SupplyGuardCockpitPage {
     /** Text of one section: instance, outcome, activities, user-tasks, decisions, meter-commands, sms, operation-log, called. */
     public String section(String name) {
         By section = By.id("sg-" + name);
-        WebElement element = browser.until(d -> d.findElements(section).stream().findFirst().orElse(null));
-        browser.scrollIntoView(element);
-        browser.until(d -> element.isDisplayed());
-        return element.getText();
+        // found, scrolled to and read in one retried step: Angular may re-render the section in between
+        return browser.until(d -> d.findElements(section).stream().findFirst()
+                .map(browser::scrollIntoView)
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .orElse(null));
     }
 
     /** Waits for the diagram with the path drawn on it; whether this element is marked as passed (or current). */
     public boolean diagramHighlights(String elementId) {
-        browser.scrollIntoView(browser.driver().findElement(By.id("sg-diagram")));
+        browser.until(d -> browser.scrollIntoView(d.findElement(By.id("sg-diagram"))));
         browser.waitFor(DIAGRAM_DRAWN);
         return !browser.driver().findElements(By.cssSelector("#sg-diagram [data-element-id='" + elementId + "'].sg-ran, "
                 + "#sg-diagram [data-element-id='" + elementId + "'].sg-running")).isEmpty();
